@@ -1,0 +1,18 @@
+// Observable Framework configuration of the Integrationsatlas.
+// Offline by construction: no Google font (globalStylesheets: []), no DuckDB
+// extensions from the extension host, telemetry off in scripts/build.ts.
+export default {
+  root: "src",
+  title: "Integrationsatlas",
+  pages: [],
+  globalStylesheets: [],
+  style: "style.css",
+  head: `<meta name="description" content="Integrationsatlas: Statistik zu Bevölkerung, Einbürgerungen und Geflüchteten für Göttingen, Wolfsburg, Region Hannover, Landkreis Rotenburg (Wümme) und Magdeburg">
+<link rel="icon" href="data:,">`,
+  footer: `Integrationsatlas · Daten: Integrationsmonitoring Niedersachsen (LSN), Landeshauptstadt Magdeburg (KISS-MD), Statistisches Bundesamt, GeoBasis-DE / BKG, © OpenStreetMap-Mitwirkende · <a href="/quellen">Quellen und Lizenzen</a>`,
+  search: true,
+  duckdb: {extensions: {json: null, parquet: null}},
+  typographer: true,
+  quotes: "„“‚‘",
+  preserveExtension: false
+};
