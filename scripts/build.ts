@@ -7,11 +7,11 @@
  *    stale cached output after its loader changed);
  * 4. observable build, telemetry off;
  * 5. post-process dist/: lang="de", Content-Security-Policy, precompressed
- *    copies; then refuse any reference to a third-party host.
+ *    copies; and refuse any reference that loads from a third-party host.
  */
 import {spawnSync} from "node:child_process";
 import {dirname, join} from "node:path";
-import {fileURLToPath} from "node:url";
+import {fileURLToPath, pathToFileURL} from "node:url";
 import {invalidateStaleData} from "./data-fingerprint.ts";
 import {postprocess} from "./postprocess.ts";
 import {syncComponents} from "./sync-components.ts";
@@ -20,21 +20,37 @@ import {vendor} from "./vendor-npm.ts";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const observableBin = join(root, "node_modules/@observablehq/framework/dist/bin/observable.js");
 
-export async function build({config = join(root, "observablehq.config.ts")} = {}): Promise<void> {
+export interface BuildOptions {
+  /** Project folder holding the config, src/ and dist/. */
+  cwd?: string;
+  /** The atlas itself needs its npm cache, components and data checks. */
+  site?: boolean;
+  /** Tests build deliberately broken fixtures past the third-party guard. */
+  allowThirdParty?: boolean;
+  quiet?: boolean;
+}
+
+export async function build({cwd = root, site = cwd === root, allowThirdParty = false, quiet = false}: BuildOptions = {}) {
   const t0 = performance.now();
-  if (await vendor()) console.log("build: npm cache filled from node_modules");
-  syncComponents();
-  const stale = invalidateStaleData(root);
-  if (stale) console.log(`build: data inputs changed, ${stale} cached loader outputs dropped`);
+  const log = quiet ? () => {} : console.log;
+  if (site) {
+    if (await vendor()) log("build: npm cache filled from node_modules");
+    syncComponents();
+    const stale = invalidateStaleData(root);
+    if (stale) log(`build: data inputs changed, ${stale} cached loader outputs dropped`);
+  }
   // Under tsx so that the TypeScript config file can be imported.
-  const result = spawnSync(process.execPath, ["--import", "tsx", observableBin, "build", "--config", config], {
-    cwd: root,
-    stdio: "inherit",
-    env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"}
-  });
-  if (result.status !== 0) throw new Error(`observable build failed (exit ${result.status})`);
-  const report = await postprocess(join(root, "dist"));
-  console.log(`build: ${report.pages} pages, ${report.compressed} files precompressed, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const result = spawnSync(
+    process.execPath,
+    ["--import", pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href, observableBin, "build", "--config", join(cwd, "observablehq.config.ts")],
+    {cwd, stdio: quiet ? "pipe" : "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"}}
+  );
+  if (result.status !== 0) {
+    throw new Error(`observable build failed (exit ${result.status})\n${result.stderr ?? ""}${result.stdout ?? ""}`);
+  }
+  const report = await postprocess(join(cwd, "dist"), {allowThirdParty});
+  log(`build: ${report.pages} pages, ${report.compressed} files precompressed, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return report;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

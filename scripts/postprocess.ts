@@ -58,7 +58,7 @@ export interface PostprocessReport {
   compressed: number;
 }
 
-export async function postprocess(dist: string): Promise<PostprocessReport> {
+export async function postprocess(dist: string, {allowThirdParty = false} = {}): Promise<PostprocessReport> {
   const problems: string[] = [];
   let pages = 0;
   const all = [...walk(dist)];
@@ -78,7 +78,7 @@ export async function postprocess(dist: string): Promise<PostprocessReport> {
     text = text.replace(/(<meta charset="utf-8">)/i, `$1\n${meta}`);
     writeFileSync(file, text);
   }
-  if (problems.length) {
+  if (problems.length && !allowThirdParty) {
     throw new Error(`the built site would load from other hosts:\n  ${problems.join("\n  ")}`);
   }
   let compressed = 0;

@@ -1,0 +1,59 @@
+/**
+ * Every built page, opened in headless Chromium over loopback: no console
+ * error, no failed request, no request off the server, lang="de", every chart
+ * container drawn. A screenshot per page lands in test/screenshots/.
+ * Runs against dist/ as built by `npm run build` (npm run test:e2e does both).
+ */
+import {existsSync, mkdirSync, readdirSync, statSync} from "node:fs";
+import {dirname, join, relative} from "node:path";
+import {fileURLToPath} from "node:url";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {checkPage, launch} from "./browser.ts";
+import {serve, type StaticServer} from "./server.ts";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const dist = join(root, "dist");
+const screenshots = join(root, "test/screenshots");
+
+function* htmlPages(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) {
+      if (!entry.startsWith("_")) yield* htmlPages(path);
+    } else if (entry.endsWith(".html")) {
+      yield `/${relative(dist, path).replace(/\.html$/, "").replace(/(^|\/)index$/, "$1")}`;
+    }
+  }
+}
+
+if (!existsSync(join(dist, "index.html"))) throw new Error("dist/ is not built: run npm run build (npm run test:e2e does)");
+const pages = [...htmlPages(dist)].sort();
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serve(dist);
+  browser = await launch();
+  mkdirSync(screenshots, {recursive: true});
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("every page", () => {
+  test("the site has pages", () => {
+    expect(pages).toContain("/");
+  });
+  test.each(pages)("%s", async (path) => {
+    const page = await browser.newPage({viewport: {width: 1280, height: 900}, locale: "de-DE"});
+    try {
+      const report = await checkPage(page, server.url + path);
+      await page.screenshot({path: join(screenshots, `${path.slice(1).replaceAll("/", "__") || "index"}.png`), fullPage: true});
+      expect(report.problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
