@@ -1,0 +1,192 @@
+/**
+ * The five concept documents (../shared/seeds/) and the project's
+ * transcriptions of their statistics (data/documents/<slug>/statistics.csv).
+ * See data/README.md for the transcription schema and citation rule.
+ */
+import {existsSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {parseCsv} from "./csv.ts";
+import type {AreaLevel, Fact, Flag} from "./model.ts";
+import {projectRoot} from "./paths.ts";
+
+export interface ConceptDocument {
+  doc_id: string;
+  slug: string;
+  place: string;
+  title: string;
+  publisher: string;
+  year: number;
+  /** File name in ../shared/seeds/. */
+  seed: string;
+}
+
+export const DOCUMENTS: ConceptDocument[] = [
+  {doc_id: "000", slug: "goettingen", place: "Stadt Göttingen", title: "Kommunales Integrationskonzept 2024–2028", publisher: "Stadt Göttingen, Referat 05 – Büro für Integration", year: 2024, seed: "000_cf2b7c23d95d113b.txt"},
+  {doc_id: "001", slug: "wolfsburg", place: "Stadt Wolfsburg", title: "Integrationskonzept „Vielfalt leben“ 2021", publisher: "Stadt Wolfsburg", year: 2021, seed: "001_eb663a934c6f9148.txt"},
+  {doc_id: "002", slug: "region-hannover", place: "Region Hannover", title: "Vielfalt und Zusammenhalt – Integrationskonzept der Region Hannover", publisher: "Region Hannover", year: 2016, seed: "002_a5fe8b958301d539.txt"},
+  {doc_id: "003", slug: "rotenburg", place: "Landkreis Rotenburg (Wümme)", title: "Integrationskonzept des Landkreises Rotenburg (Wümme)", publisher: "Landkreis Rotenburg (Wümme)", year: 2023, seed: "003_1aa2c03d363b01ae.txt"},
+  {doc_id: "004", slug: "magdeburg", place: "Landeshauptstadt Magdeburg", title: "Dokumentation zur Diskussionsveranstaltung „Integrationspolitische Leitlinien der Landeshauptstadt Magdeburg“", publisher: "Landeshauptstadt Magdeburg, Stabsstelle für Jugendhilfe-, Sozial- und Gesundheitsplanung", year: 2018, seed: "004_c8c877fbbd07a577.txt"}
+];
+
+export const STATISTICS_COLUMNS = [
+  "doc_id", "table_id", "table_title", "section", "line", "area_name", "year", "reference_date", "indicator", "indicator_label",
+  "sex", "age_group", "category", "value", "unit", "value_printed", "flag", "sum_group", "role", "note"
+];
+
+export interface DocumentStatistic {
+  doc_id: string;
+  table_id: string;
+  table_title: string;
+  section: string;
+  line: number;
+  area_name: string;
+  year: number | null;
+  reference_date: string | null;
+  indicator: string;
+  indicator_label: string;
+  sex: "total" | "female" | "male";
+  age_group: string;
+  category: string;
+  value: number | null;
+  unit: string;
+  value_printed: string;
+  flag: string;
+  /** A row may be part of several sum groups (`;`-separated, paired with `role`). */
+  sum_groups: {group: string; role: "total" | "part"}[];
+  note: string;
+}
+
+export function documentSourceId(doc: ConceptDocument): string {
+  return `doc-${doc.slug}`;
+}
+
+export function seedPath(doc: ConceptDocument): string {
+  return join(projectRoot, "..", "shared", "seeds", doc.seed);
+}
+
+export function statisticsPath(doc: ConceptDocument): string {
+  return join(projectRoot, "data", "documents", doc.slug, "statistics.csv");
+}
+
+/** Parses one document's statistics transcription; every row is checked for shape. */
+export function parseDocumentStatistics(text: string, file: string): DocumentStatistic[] {
+  const sourceId = "data/documents";
+  const {rows} = parseCsv(text, {sourceId, file, required: STATISTICS_COLUMNS});
+  return rows.map(({line, values: v}) => {
+    const where = `${file}:${line}`;
+    const num = (s: string, what: string): number | null => {
+      if (s.trim() === "") return null;
+      const n = Number(s);
+      if (!Number.isFinite(n)) throw new Error(`${where}: ${what} "${s}" is not a plain number`);
+      return n;
+    };
+    if (!["total", "female", "male"].includes(v.sex)) throw new Error(`${where}: sex "${v.sex}" is not total/female/male`);
+    if (v.reference_date && !/^\d{4}-\d{2}-\d{2}$/.test(v.reference_date)) throw new Error(`${where}: reference_date "${v.reference_date}" is not YYYY-MM-DD`);
+    const groups = v.sum_group ? v.sum_group.split(";") : [];
+    const roles = v.role ? v.role.split(";") : [];
+    if (groups.length !== roles.length || roles.some((r) => r !== "total" && r !== "part")) {
+      throw new Error(`${where}: sum_group "${v.sum_group}" and role "${v.role}" do not pair up`);
+    }
+    return {
+      doc_id: v.doc_id,
+      table_id: v.table_id,
+      table_title: v.table_title,
+      section: v.section,
+      line: num(v.line, "line")!,
+      area_name: v.area_name,
+      year: num(v.year, "year"),
+      reference_date: v.reference_date || null,
+      indicator: v.indicator,
+      indicator_label: v.indicator_label,
+      sex: v.sex as DocumentStatistic["sex"],
+      age_group: v.age_group || "total",
+      category: v.category || "total",
+      value: num(v.value, "value"),
+      unit: v.unit,
+      value_printed: v.value_printed,
+      flag: v.flag,
+      sum_groups: groups.map((group, i) => ({group, role: roles[i] as "total" | "part"})),
+      note: v.note
+    };
+  });
+}
+
+export function readDocumentStatistics(doc: ConceptDocument): DocumentStatistic[] {
+  const path = statisticsPath(doc);
+  if (!existsSync(path)) return [];
+  return parseDocumentStatistics(readFileSync(path, "utf8"), `data/documents/${doc.slug}/statistics.csv`);
+}
+
+interface DocumentArea {
+  area_id: string;
+  area_level: AreaLevel;
+}
+
+function documentAreas(): Map<string, DocumentArea> {
+  const file = "data/document-areas.csv";
+  const {rows} = parseCsv(readFileSync(join(projectRoot, file), "utf8"), {sourceId: "data", file, required: ["doc_id", "area_name", "area_id", "area_level"]});
+  return new Map(rows.map(({values: v}) => [`${v.doc_id}|${v.area_name}`, {area_id: v.area_id, area_level: v.area_level as AreaLevel}]));
+}
+
+const FLAGS: Record<string, Flag | null> = {"": null, approx: "approx", range: "approx", derived_in_text: "derived"};
+
+/** The documents' statistics as facts of the tidy model (source_id doc-<slug>). */
+export function documentFacts(): Fact[] {
+  const areas = documentAreas();
+  const facts: Fact[] = [];
+  for (const doc of DOCUMENTS) {
+    for (const s of readDocumentStatistics(doc)) {
+      const area = areas.get(`${doc.doc_id}|${s.area_name}`);
+      if (!area) throw new Error(`data/document-areas.csv has no row for document ${doc.doc_id}, area "${s.area_name}"`);
+      if (!(s.flag in FLAGS)) throw new Error(`data/documents/${doc.slug}/statistics.csv line for ${doc.seed}:${s.line}: unknown flag "${s.flag}"`);
+      facts.push({
+        source_id: documentSourceId(doc),
+        area_id: area.area_id,
+        area_name: s.area_name,
+        area_level: area.area_level,
+        year: s.year,
+        reference_date: s.reference_date,
+        indicator: `${doc.slug}:${s.indicator}`,
+        sex: s.sex,
+        age_group: s.age_group,
+        category: s.category,
+        value: s.value,
+        unit: s.unit,
+        flag: FLAGS[s.flag],
+        source_ref: `${doc.seed}:${s.line}${s.table_id !== "text" ? ` (${s.table_id})` : ""}`
+      });
+    }
+  }
+  return facts;
+}
+
+/**
+ * The normalisation of data/README.md's verification rule: footnote markers
+ * dropped (with their number), other tags removed, backslash escapes and
+ * markdown emphasis undone, white space collapsed.
+ */
+export function normaliseSeedText(text: string): string {
+  return text
+    .replace(/<sup>[^<]*<\/sup>/gi, "")
+    .replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]/g, "")
+    .replace(/<[^>]+>/g, "")
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~<>"'])/g, "$1")
+    .replace(/\*\*|__/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const seedCache = new Map<string, string[]>();
+
+/** The seed's lines (1-based: index 0 is line 1). */
+export function seedLines(doc: ConceptDocument): string[] {
+  let lines = seedCache.get(doc.doc_id);
+  if (!lines) seedCache.set(doc.doc_id, (lines = readFileSync(seedPath(doc), "utf8").split("\n")));
+  return lines;
+}
+
+export function documentById(docId: string): ConceptDocument {
+  const doc = DOCUMENTS.find((d) => d.doc_id === docId);
+  if (!doc) throw new Error(`unknown document id "${docId}"`);
+  return doc;
+}
