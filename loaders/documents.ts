@@ -190,3 +190,38 @@ export function documentById(docId: string): ConceptDocument {
   if (!doc) throw new Error(`unknown document id "${docId}"`);
   return doc;
 }
+
+/**
+ * The documents' own sums: every sum group's parts against its total, as
+ * printed. Mismatches are findings; the transcription stays as printed.
+ */
+export function checkDocumentSums(doc: ConceptDocument, statistics = readDocumentStatistics(doc)): import("./quality.ts").Finding[] {
+  const groups = new Map<string, {total?: DocumentStatistic; parts: DocumentStatistic[]}>();
+  for (const s of statistics) {
+    for (const {group, role} of s.sum_groups) {
+      const entry = groups.get(group) ?? {parts: []};
+      if (role === "total") entry.total = s;
+      else entry.parts.push(s);
+      groups.set(group, entry);
+    }
+  }
+  const findings: import("./quality.ts").Finding[] = [];
+  for (const [group, {total, parts}] of groups) {
+    if (!total || total.value === null || !parts.length || parts.some((p) => p.value === null)) continue;
+    const sum = Math.round(parts.reduce((s, p) => s + (p.value as number), 0) * 1000) / 1000;
+    const difference = Math.round((sum - total.value) * 1000) / 1000;
+    if (difference === 0) continue;
+    const rounding = total.unit === "percent" && Math.abs(difference) <= 0.5;
+    findings.push({
+      check: "parts_total",
+      severity: rounding ? "info" : "warning",
+      source_id: documentSourceId(doc),
+      indicator: `${doc.slug}:${total.indicator}`,
+      area_id: "",
+      year: total.year,
+      message: `${total.table_id === "text" ? "Text" : total.table_id.replace(/^abb/, "Abb. ").replace(/^tab/, "Tab. ")}, ${group}: Teile ergeben ${sum.toLocaleString("de-DE")}, gedruckte Summe ${total.value_printed} (Differenz ${difference.toLocaleString("de-DE")})${rounding ? "; Rundungsdifferenz" : ""}`,
+      ref: [total, ...parts].map((s) => `${doc.seed}:${s.line}`).filter((r, i, all) => all.indexOf(r) === i).join("; ")
+    });
+  }
+  return findings;
+}

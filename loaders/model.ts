@@ -16,7 +16,8 @@ export type Flag =
   | "approx" // printed as „rund“, „mehr als“ …
   | "estimate" // an estimate or register-based approximation
   | "derived" // computed by the atlas from other facts (a share from counts)
-  | "provisional";
+  | "provisional"
+  | "uncertain"; // statistically uncertain (Mikrozensus „statistisch unsicher“)
 
 export interface Fact {
   source_id: string;
@@ -40,11 +41,22 @@ export interface Fact {
   source_ref: string;
 }
 
-export type AreaLevel = "bund" | "land" | "statregion" | "kreis" | "kreisteil" | "gemeinde" | "stadtbezirk" | "stadtteil";
+export type AreaLevel =
+  | "bund"
+  | "land"
+  | "statregion" // statistische Region / Regierungsbezirk
+  | "mz_region" // Mikrozensus-Anpassungsschicht
+  | "kreis"
+  | "kreisgruppe" // Kreise the Mikrozensus reports together
+  | "kreisteil" // Landeshauptstadt Hannover, Umland Hannover
+  | "gemeinde"
+  | "stadtbezirk"
+  | "stadtteil";
 
 /** persons, percent, per_1000, count, years, km2, persons_per_km2, euro, rank, percentage_points … */
 export type Unit = string;
 
+/** Columns of the published fact table: source_ref is split into file and row to keep the files small. */
 export const FACT_COLUMNS = [
   "source_id",
   "area_id",
@@ -59,8 +71,24 @@ export const FACT_COLUMNS = [
   "value",
   "unit",
   "flag",
-  "source_ref"
-] as const satisfies readonly (keyof Fact)[];
+  "source_file",
+  "source_row"
+] as const;
+
+export type FactRow = Omit<Fact, "source_ref"> & {source_file: string; source_row: number | null};
+
+/** "file:12", "file row 12 (K3_T36 var3)" → file (with the column after #) and row. */
+export function splitSourceRef(ref: string): {source_file: string; source_row: number | null} {
+  const colon = /^(.*):(\d+)(?: \((.*)\))?$/.exec(ref);
+  if (colon) return {source_file: colon[3] ? `${colon[1]}#${colon[3]}` : colon[1], source_row: Number(colon[2])};
+  const row = /^(.*) row (\d+) \((.*)\)$/.exec(ref);
+  if (row) return {source_file: `${row[1]}#${row[3]}`, source_row: Number(row[2])};
+  return {source_file: ref, source_row: null};
+}
+
+export function toFactRow({source_ref, ...fact}: Fact): FactRow {
+  return {...fact, ...splitSourceRef(source_ref)};
+}
 
 export interface Area {
   area_id: string;
@@ -90,7 +118,8 @@ const FACT_TYPES: Record<(typeof FACT_COLUMNS)[number], DataType> = {
   value: new Float64(),
   unit: dictionary(),
   flag: dictionary(),
-  source_ref: new Utf8()
+  source_file: dictionary(),
+  source_row: new Int32()
 };
 
 const AREA_TYPES: Record<(typeof AREA_COLUMNS)[number], DataType> = {
@@ -109,7 +138,7 @@ function toTable<T extends object>(rows: readonly T[], columns: readonly (keyof 
 }
 
 export function factsTable(facts: readonly Fact[]): Table {
-  return toTable(facts, FACT_COLUMNS, FACT_TYPES);
+  return toTable(facts.map(toFactRow), FACT_COLUMNS, FACT_TYPES);
 }
 
 export function areasTable(areas: readonly Area[]): Table {

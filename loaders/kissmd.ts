@@ -1,0 +1,215 @@
+/**
+ * KISS-MD (Magdeburg's statistical information system), JSON exports with
+ * columns var1 … varN. Column meanings come from the JSON's own labels where
+ * reviewed, else from ../shared/data/magdeburg-kiss-md-columns.csv; labels
+ * marked "verify" there are checked against the data here (see KISSMD_CHECKS
+ * and the notes in README.md) and the loader refuses a table that breaks them.
+ */
+import {FormatError} from "./errors.ts";
+import {readSourceText} from "./fetch.ts";
+import type {Fact, Flag, Sex} from "./model.ts";
+
+export const KISSMD_SOURCE = "kiss-md";
+const JSON_DIR = "data/kiss-md/json/bevoelkerung";
+
+/** Stadtteil numbers → names (../shared/data/magdeburg-stadtteile.csv); 15003 is the whole city. */
+export const STADTTEILE: Record<number, string> = {
+  1: "Altstadt", 2: "Werder", 4: "Alte Neustadt", 6: "Neue Neustadt", 8: "Neustädter See", 10: "Kannenstieg",
+  12: "Neustädter Feld", 14: "Sülzegrund", 16: "Großer Silberberg", 18: "Nordwest", 20: "Alt Olvenstedt",
+  22: "Neu Olvenstedt", 24: "Stadtfeld Ost", 26: "Stadtfeld West", 28: "Diesdorf", 30: "Sudenburg",
+  32: "Ottersleben", 34: "Lemsdorf", 36: "Leipziger Straße", 38: "Reform", 40: "Hopfengarten",
+  42: "Beyendorfer Grund", 44: "Buckau", 46: "Fermersleben", 48: "Salbke", 50: "Westerhüsen", 52: "Brückfeld",
+  54: "Berliner Chaussee", 56: "Cracau", 58: "Prester", 60: "Zipkeleben", 62: "Kreuzhorst", 64: "Herrenkrug",
+  66: "Rothensee", 68: "Industriehafen", 70: "Gewerbegebiet Nord", 72: "Barleber See", 74: "Pechau",
+  76: "Randau-Calenberge", 78: "Beyendorf-Sohlen"
+};
+export const MAGDEBURG_ID = "15003000";
+export const MAGDEBURG_NAME = "Magdeburg";
+
+export function stadtteilId(nr: number): string {
+  return `${MAGDEBURG_ID}-st${String(nr).padStart(2, "0")}`;
+}
+
+interface KissMdJson {
+  tableId: string;
+  title: string;
+  columns: {key: string; label: string | null}[];
+  rows: Record<string, string | number | null>[];
+}
+
+interface ColumnSpec {
+  indicator: string;
+  unit: string;
+  sex?: Sex;
+  age_group?: string;
+  category?: string;
+}
+
+interface TableSpec {
+  file: string;
+  tableId: string;
+  /** Rows are keyed by Stadtteil number (var2) or by age code (var2, whole city). */
+  key: "stadtteil" | "age";
+  columns: Record<string, ColumnSpec>;
+}
+
+const persons = (indicator: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({indicator, unit: "persons", ...extra});
+
+export const KISSMD_TABLES: TableSpec[] = [
+  {file: "entwicklung-der-hauptwohnsitzbevoelkerung.json", tableId: "K3_T35", key: "stadtteil", columns: {var3: persons("md:bevoelkerung")}},
+  {file: "entwicklung-der-auslaendischen-hauptwohnsitzbevoelkerung.json", tableId: "K3_T41", key: "stadtteil", columns: {var3: persons("md:auslaender")}},
+  {
+    file: "hauptwohnsitzbevoelkerung-nach-ausgewaehlten-indikatoren.json",
+    tableId: "K3_T36",
+    key: "stadtteil",
+    columns: {
+      var3: persons("md:bevoelkerung"),
+      var4: persons("md:bevoelkerung", {sex: "female"}),
+      var5: persons("md:auslaender"),
+      var6: {indicator: "md:auslaenderanteil", unit: "percent"},
+      var7: {indicator: "md:billeter", unit: "ratio"},
+      var8: {indicator: "md:jugendquote", unit: "ratio"},
+      var9: {indicator: "md:altenquote", unit: "ratio"},
+      var10: {indicator: "md:durchschnittsalter", unit: "years"}
+    }
+  },
+  {
+    file: "auslaendische-hauptwohnsitzbevoelkerung-nach-altersgruppen.json",
+    tableId: "K3_T39",
+    key: "stadtteil",
+    columns: {
+      var3: persons("md:auslaender", {age_group: "0-6"}),
+      var4: persons("md:auslaender", {age_group: "7-17"}),
+      var5: persons("md:auslaender", {age_group: "18-44"}),
+      var6: persons("md:auslaender", {age_group: "45-64"}),
+      var7: persons("md:auslaender", {age_group: "65+"}),
+      var8: persons("md:auslaender")
+    }
+  },
+  {
+    file: "auslaendische-wohnberechtigte-bevoelkerung-und-hauptwohnsitzbevoelkerung-nach-geschlecht.json",
+    tableId: "K3_T38",
+    key: "stadtteil",
+    columns: {
+      var3: persons("md:auslaender_wohnberechtigt", {sex: "male"}),
+      var4: persons("md:auslaender_wohnberechtigt", {sex: "female"}),
+      var5: persons("md:auslaender_wohnberechtigt"),
+      var6: persons("md:auslaender", {sex: "male"}),
+      var7: persons("md:auslaender", {sex: "female"}),
+      var8: persons("md:auslaender")
+    }
+  },
+  {
+    file: "bevoelkerung-mit-hauptwohnsitz-nach-alter-und-geschlecht.json",
+    tableId: "K3_T1",
+    key: "age",
+    columns: {var3: persons("md:bevoelkerung"), var4: persons("md:bevoelkerung", {sex: "male"}), var5: persons("md:bevoelkerung", {sex: "female"})}
+  },
+  {file: "entwicklung-der-hauptwohnsitzbevoelkerung-nach-altersjahrgaengen.json", tableId: "K3_T3", key: "age", columns: {var3: persons("md:bevoelkerung")}},
+  {
+    file: "flaeche-und-einwohnerdichte.json",
+    tableId: "K3_T33",
+    key: "stadtteil",
+    columns: {var3: {indicator: "md:flaeche", unit: "ha"}}
+  }
+];
+
+/**
+ * KISS-MD counts age in Lebensjahren: code "1" is the first year of life
+ * (age 0). Evidence: K3_T1 has codes "1" … "90" and "90 und älter" and no
+ * "0"; those 91 rows add up exactly to "Einwohner insgesamt" for every year
+ * and sex (checked below), which they could not if age 0 were missing.
+ */
+export function ageGroupOfCode(code: string): string | "total" {
+  const trimmed = code.trim();
+  if (trimmed === "Einwohner insgesamt") return "total";
+  const open = /^(\d+) und älter$/.exec(trimmed);
+  if (open) return `${Number(open[1])}+`;
+  if (/^\d+$/.test(trimmed)) return String(Number(trimmed) - 1);
+  throw new Error(`unknown age code "${code}"`);
+}
+
+function cell(value: string | number | null | undefined): {value: number | null; flag: Flag | null} {
+  if (value === null || value === undefined || value === "") return {value: null, flag: "missing"};
+  if (typeof value === "number") return {value, flag: null};
+  const text = value.trim();
+  if (text === "." || text === "x") return {value: null, flag: "suppressed"};
+  if (text === "-") return {value: null, flag: "zero_sign"};
+  const n = Number(text);
+  if (!Number.isFinite(n)) throw new Error(`"${value}" is not a number`);
+  return {value: n, flag: null};
+}
+
+/** Parses one KISS-MD JSON table against its spec; shape errors name the table. */
+export function parseKissMdTable(text: string, spec: TableSpec): Fact[] {
+  const file = `${JSON_DIR}/${spec.file}`;
+  let json: KissMdJson;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new FormatError(KISSMD_SOURCE, file, `not valid JSON (truncated or an error page?): ${(error as Error).message}`);
+  }
+  if (json.tableId !== spec.tableId) throw new FormatError(KISSMD_SOURCE, file, `table id changed: expected ${spec.tableId}, found ${json.tableId}`);
+  const keys = new Set(json.columns?.map((c) => c.key));
+  for (const key of ["var1", "var2", ...Object.keys(spec.columns)]) {
+    if (!keys.has(key)) throw new FormatError(KISSMD_SOURCE, file, `column ${key} missing (columns: ${[...keys].join(", ")})`);
+  }
+  const facts: Fact[] = [];
+  json.rows.forEach((row, index) => {
+    const where = `${file} row ${index + 1}`;
+    const year = Number(row.var1);
+    if (!Number.isInteger(year) || year < 1900 || year > 2100) throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}: year "${row.var1}"`);
+    let area_id = `${MAGDEBURG_ID}`;
+    let area_name = MAGDEBURG_NAME;
+    let area_level: Fact["area_level"] = "gemeinde";
+    let age: string = "total";
+    if (spec.key === "stadtteil") {
+      const nr = Number(row.var2);
+      if (nr !== 15003) {
+        if (!(nr in STADTTEILE)) throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}: unknown Stadtteil number "${row.var2}"`);
+        area_id = stadtteilId(nr);
+        area_name = STADTTEILE[nr];
+        area_level = "stadtteil";
+      }
+    } else {
+      try {
+        age = ageGroupOfCode(String(row.var2));
+      } catch (error) {
+        throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}: ${(error as Error).message}`);
+      }
+    }
+    for (const [column, c] of Object.entries(spec.columns)) {
+      let parsed: ReturnType<typeof cell>;
+      try {
+        parsed = cell(row[column]);
+      } catch (error) {
+        throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}, ${column}: ${(error as Error).message}`);
+      }
+      facts.push({
+        source_id: KISSMD_SOURCE,
+        area_id,
+        area_name,
+        area_level,
+        year,
+        reference_date: `${year}-12-31`,
+        indicator: c.indicator,
+        sex: c.sex ?? "total",
+        age_group: c.age_group ?? age,
+        category: c.category ?? "total",
+        value: parsed.value,
+        unit: c.unit,
+        flag: parsed.flag,
+        source_ref: `${where} (${spec.tableId} ${column})`
+      });
+    }
+  });
+  return facts;
+}
+
+export async function kissMdFacts(): Promise<Fact[]> {
+  const out: Fact[] = [];
+  for (const spec of KISSMD_TABLES) {
+    out.push(...parseKissMdTable(await readSourceText(KISSMD_SOURCE, `${JSON_DIR}/${spec.file}`), spec));
+  }
+  return out;
+}

@@ -1,0 +1,156 @@
+/**
+ * Every table the atlas publishes, built from the sources through the
+ * parsers, with its data-quality findings. Framework loaders (src/data/),
+ * the CLI and the tests all call these functions.
+ */
+import {destatisFacts} from "./destatis.ts";
+import {checkDocumentSums, DOCUMENTS, documentFacts, documentSourceId} from "./documents.ts";
+import {goettingenSdgFacts} from "./goettingen-sdg.ts";
+import {imIndicator, imIndicatorIds, imTranslations, IM_SOURCE, type ImIndicator} from "./im.ts";
+import {kissMdFacts, MAGDEBURG_ID} from "./kissmd.ts";
+import type {Fact} from "./model.ts";
+import {checkAgeParts, checkGaps, checkImplausible, checkSexParts, deduplicate, summariseNulls, type Finding} from "./quality.ts";
+
+export interface BuiltFacts {
+  facts: Fact[];
+  findings: Finding[];
+}
+
+function standardChecks(facts: Fact[], explain?: (total: Fact, difference: number) => string | undefined): Finding[] {
+  return [...checkSexParts(facts, {explain}), ...checkImplausible(facts), ...checkGaps(facts), ...summariseNulls(facts)];
+}
+
+/** AZR-based IM indicators (translations/de/MH.yml, AZR): counts rounded to multiples of 5 since 2016. */
+const AZR_INDICATORS = new Set(["im:1-2-1", "im:1-2-2", "im:1-2-3", "im:1-2-4", "im:1-2-5", "im:1-2-6", "im:1-2-7", "im:2-1-1", "im:2-1-2", "im:2-1-3", "im:2-1-4", "im:2-1-5"]);
+
+function azrRounding(total: Fact, difference: number, parts: number): string | undefined {
+  if (!AZR_INDICATORS.has(total.indicator) || (total.year ?? 0) < 2016) return undefined;
+  return Math.abs(difference) <= 5 * parts ? "AZR rundet seit 2016 jede Zahl auf ein Vielfaches von 5" : undefined;
+}
+
+export async function buildImFacts(): Promise<BuiltFacts & {indicators: ImIndicator[]}> {
+  const translations = await imTranslations();
+  const facts: Fact[] = [];
+  const findings: Finding[] = [];
+  const indicators: ImIndicator[] = [];
+  for (const id of imIndicatorIds()) {
+    const {meta, result} = await imIndicator(id, translations);
+    indicators.push(meta);
+    facts.push(...result.facts);
+    for (const note of result.notes) {
+      findings.push({check: "source_note", severity: "info", source_id: IM_SOURCE, indicator: `im:${id}`, area_id: "", year: null, message: note.message, ref: note.ref});
+    }
+  }
+  const deduped = deduplicate(facts);
+  // Since 2016 the Ausländerzentralregister rounds every count to a multiple
+  // of 5: parts may miss the total by a few; such findings are info, not warnings.
+  findings.push(...deduped.findings, ...standardChecks(deduped.facts, (total, d) => azrRounding(total, d, 2)));
+  findings.push(...checkAgeParts(deduped.facts, "im:1-2-6", () => true, {explain: (total, d) => azrRounding(total, d, 7)}));
+  findings.push(...checkHannoverParts(deduped.facts));
+  return {facts: deduped.facts, findings, indicators};
+}
+
+/** Region Hannover = Landeshauptstadt + Umland, for every count the IM splits. */
+function checkHannoverParts(facts: Fact[]): Finding[] {
+  const regionKey = (f: Fact) => [f.indicator, f.year, f.sex, f.age_group, f.category, f.unit].join("|");
+  const by = (id: string) => new Map(facts.filter((f) => f.area_id === id && (f.unit === "count" || f.unit === "persons")).map((f) => [regionKey(f), f]));
+  const [region, city, umland] = [by("03241"), by("03241001"), by("03241999")];
+  const findings: Finding[] = [];
+  for (const [key, r] of region) {
+    const c = city.get(key);
+    const u = umland.get(key);
+    if (!c || !u || r.value === null || c.value === null || u.value === null) continue;
+    const difference = c.value + u.value - r.value;
+    if (difference !== 0) {
+      const reason = azrRounding(r, difference, 2);
+      findings.push({check: "parts_total", severity: reason ? "info" : "warning", source_id: r.source_id, indicator: r.indicator, area_id: "03241", year: r.year, message: `Region Hannover ${r.year ?? ""}${r.category !== "total" ? ` (${r.category})` : ""}${r.age_group !== "total" ? ` (${r.age_group})` : ""}: Landeshauptstadt ${c.value} + Umland ${u.value} = ${c.value + u.value}, Region ${r.value} (Differenz ${difference})${reason ? `; ${reason}` : ""}`, ref: `${r.source_ref}; ${c.source_ref}; ${u.source_ref}`});
+    }
+  }
+  return findings;
+}
+
+/** Magdeburg, with the foreigners' share derived from counts where KISS-MD prints none. */
+export async function buildMagdeburgFacts(): Promise<BuiltFacts> {
+  const raw = await kissMdFacts();
+  // K3_T3 (single ages to „99 und älter“, 2006–2021) and K3_T1 (to „90 und
+  // älter“, by sex, 2021–) overlap in 2021 with different open classes: for
+  // such years K3_T1 alone describes the age structure.
+  const t1Years = new Set(raw.filter((f) => f.source_ref.includes("(K3_T1 ")).map((f) => f.year));
+  const overlap = raw.filter((f) => f.source_ref.includes("(K3_T3 ") && t1Years.has(f.year));
+  const {facts, findings} = deduplicate(raw.filter((f) => !overlap.includes(f)));
+  if (overlap.length) {
+    findings.push({check: "duplicate", severity: "info", source_id: "kiss-md", indicator: "md:bevoelkerung", area_id: MAGDEBURG_ID, year: null, message: `${overlap.length} Zeilen aus K3_T3 (Einzelalter bis „99 und älter“) für ${[...new Set(overlap.map((f) => f.year))].join(", ")} nicht übernommen: für diese Jahre gilt K3_T1 (nach Geschlecht, bis „90 und älter“)`, ref: overlap[0].source_ref.replace(/ row \d+.*/, "")});
+  }
+  const key = (f: Fact) => `${f.area_id}|${f.year}`;
+  const population = new Map(facts.filter((f) => f.indicator === "md:bevoelkerung" && f.sex === "total" && f.age_group === "total").map((f) => [key(f), f]));
+  const printedShare = new Map(facts.filter((f) => f.indicator === "md:auslaenderanteil").map((f) => [key(f), f]));
+  const derived: Fact[] = [];
+  for (const foreigners of facts.filter((f) => f.indicator === "md:auslaender" && f.sex === "total" && f.age_group === "total")) {
+    const total = population.get(key(foreigners));
+    if (!total || total.value === null || foreigners.value === null || total.value === 0) continue;
+    const share = (100 * foreigners.value) / total.value;
+    const printed = printedShare.get(key(foreigners));
+    if (printed) {
+      if (printed.value !== null && Math.abs(printed.value - share) > 0.05) {
+        findings.push({check: "consistency", severity: "warning", source_id: "kiss-md", indicator: "md:auslaenderanteil", area_id: foreigners.area_id, year: foreigners.year, message: `${foreigners.area_name} ${foreigners.year}: gedruckter Anteil ${printed.value.toFixed(2)} %, aus Anzahlen ${share.toFixed(2)} %`, ref: `${printed.source_ref}; ${foreigners.source_ref}; ${total.source_ref}`});
+      }
+      continue;
+    }
+    derived.push({...foreigners, indicator: "md:auslaenderanteil", value: share, unit: "percent", flag: "derived", source_ref: `${foreigners.source_ref} / ${total.source_ref}`});
+  }
+  const all = [...facts, ...derived];
+  findings.push(
+    ...standardChecks(all),
+    ...checkAgeParts(all, "md:auslaender", (age) => ["0-6", "7-17", "18-44", "45-64", "65+"].includes(age)),
+    ...checkAgeParts(all, "md:bevoelkerung", (age) => /^\d+\+?$/.test(age))
+  );
+  return {facts: all, findings};
+}
+
+export async function buildDestatisFacts(): Promise<BuiltFacts> {
+  const {facts, findings} = deduplicate(await destatisFacts());
+  return {facts, findings: [...findings, ...standardChecks(facts)]};
+}
+
+export async function buildGoettingenSdgFacts(): Promise<BuiltFacts> {
+  const facts = await goettingenSdgFacts();
+  return {facts, findings: standardChecks(facts)};
+}
+
+export function buildDocumentFacts(): BuiltFacts {
+  // Documents are statements: a number printed twice stays twice (reported, not dropped).
+  const {facts, findings} = deduplicate(documentFacts(), {drop: false});
+  for (const doc of DOCUMENTS) findings.push(...checkDocumentSums(doc));
+  const sourceIds = new Set(DOCUMENTS.map(documentSourceId));
+  return {facts, findings: [...findings, ...checkImplausible(facts).filter((f) => sourceIds.has(f.source_id))]};
+}
+
+/** The fact tables, one per source family, all in the one tidy schema. */
+export const FACT_TABLES = {
+  "facts-im": buildImFacts,
+  "facts-magdeburg": buildMagdeburgFacts,
+  "facts-destatis": buildDestatisFacts,
+  "facts-goettingen-sdg": buildGoettingenSdgFacts,
+  "facts-documents": async () => buildDocumentFacts()
+} as const;
+
+export type FactTableName = keyof typeof FACT_TABLES;
+
+let all: Promise<Record<FactTableName, BuiltFacts> & {indicators: ImIndicator[]}> | undefined;
+
+/** Every fact table, built once per process (the CLI and the catalogue need them all). */
+export function buildAll(): Promise<Record<FactTableName, BuiltFacts> & {indicators: ImIndicator[]}> {
+  return (all ??= (async () => {
+    const im = await buildImFacts();
+    return {
+      "facts-im": im,
+      "facts-magdeburg": await buildMagdeburgFacts(),
+      "facts-destatis": await buildDestatisFacts(),
+      "facts-goettingen-sdg": await buildGoettingenSdgFacts(),
+      "facts-documents": buildDocumentFacts(),
+      indicators: im.indicators
+    };
+  })());
+}
+
+export const FACT_TABLE_NAMES = Object.keys(FACT_TABLES) as FactTableName[];

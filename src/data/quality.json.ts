@@ -1,0 +1,12 @@
+// Data-quality findings of every fact table (parts vs totals, duplicates, implausible values, gaps).
+import {runLoader} from "../../loaders/framework.ts";
+import {buildAll, FACT_TABLE_NAMES} from "../../loaders/tables.ts";
+
+await runLoader(
+  "quality",
+  async () => {
+    const built = await buildAll();
+    return JSON.stringify(FACT_TABLE_NAMES.flatMap((table) => built[table].findings.map((finding) => ({table, ...finding}))));
+  },
+  () => "[]"
+);
