@@ -1,0 +1,122 @@
+/**
+ * The researchers' command line:
+ *
+ *   npm run data -- list                          sources, tables, row counts
+ *   npm run data -- verify                        hashes of every pinned file, parsers, checks
+ *   npm run data -- export <table> --format csv|arrow [--out FILE]
+ *
+ * Tables: facts (all sources), facts-im, facts-magdeburg, facts-destatis,
+ * facts-goettingen-sdg, facts-documents, areas, indicators, quality.
+ */
+import {areas, catalogue} from "./catalogue.ts";
+import {writeAtomic} from "./fetch.ts";
+import {AREA_COLUMNS, areasTable, factsTable, FACT_COLUMNS, toFactRow, toIPC, type Fact} from "./model.ts";
+import {allSourceStatus} from "./status.ts";
+import {buildAll, FACT_TABLE_NAMES, type FactTableName} from "./tables.ts";
+
+const EXPORTABLE = ["facts", ...FACT_TABLE_NAMES, "areas", "indicators", "quality"] as const;
+type Exportable = (typeof EXPORTABLE)[number];
+
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  const text = Array.isArray(value) ? value.join("; ") : typeof value === "object" ? JSON.stringify(value) : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(rows: readonly object[], columns: readonly string[]): string {
+  const lines = [columns.join(",")];
+  for (const row of rows) lines.push(columns.map((c) => csvField((row as Record<string, unknown>)[c])).join(","));
+  return `${lines.join("\n")}\n`;
+}
+
+async function factsOf(table: "facts" | FactTableName): Promise<Fact[]> {
+  const built = await buildAll();
+  return table === "facts" ? FACT_TABLE_NAMES.flatMap((name) => built[name].facts) : built[table].facts;
+}
+
+export async function exportTable(table: Exportable, format: "csv" | "arrow"): Promise<Uint8Array | string> {
+  if (table === "facts" || (FACT_TABLE_NAMES as readonly string[]).includes(table)) {
+    const facts = await factsOf(table as "facts" | FactTableName);
+    return format === "arrow" ? toIPC(factsTable(facts)) : toCsv(facts.map(toFactRow), FACT_COLUMNS);
+  }
+  const built = await buildAll();
+  const facts = FACT_TABLE_NAMES.flatMap((name) => built[name].facts);
+  if (table === "areas") {
+    const rows = areas(facts);
+    return format === "arrow" ? toIPC(areasTable(rows)) : toCsv(rows, AREA_COLUMNS);
+  }
+  if (format === "arrow") throw new Error(`${table} is a metadata table: export it as csv`);
+  if (table === "indicators") {
+    const rows = catalogue(facts, built.indicators).map(({coverage, ...entry}) => ({...entry, areas: coverage.areas, levels: coverage.levels, years: coverage.years?.join("–") ?? "", breakdowns: coverage.breakdowns, rows: coverage.rows}));
+    return toCsv(rows, ["id", "title", "definition", "computation", "units", "is_rate", "source_id", "source_title", "licence", "attribution", "areas", "levels", "years", "breakdowns", "rows", "footnotes"]);
+  }
+  const rows = FACT_TABLE_NAMES.flatMap((name) => built[name].findings.map((f) => ({table: name, ...f})));
+  return toCsv(rows, ["table", "check", "severity", "source_id", "indicator", "area_id", "year", "message", "ref"]);
+}
+
+async function list(): Promise<void> {
+  const status = await allSourceStatus({network: false});
+  console.log("Quellen:");
+  for (const s of status) console.log(`  ${s.id.padEnd(22)} ${s.available ? "vorhanden" : `FEHLT (${s.problems.length} Dateien)`}  ${s.files} Dateien, ${(s.bytes / 1e6).toFixed(1)} MB  ${s.title}`);
+  if (status.some((s) => !s.available)) {
+    console.log("\nEine fehlende Quelle: DATA_MIRROR=<Ordner> setzen oder mit Netz bauen; ohne Quelle bleiben ihre Tabellen leer.");
+    return;
+  }
+  const built = await buildAll();
+  console.log("\nTabellen (Zeilen · Befunde):");
+  for (const name of FACT_TABLE_NAMES) console.log(`  ${name.padEnd(22)} ${String(built[name].facts.length).padStart(8)} · ${built[name].findings.length}`);
+  const facts = FACT_TABLE_NAMES.flatMap((name) => built[name].facts);
+  console.log(`  ${"facts".padEnd(22)} ${String(facts.length).padStart(8)}`);
+  console.log(`  ${"areas".padEnd(22)} ${String(areas(facts).length).padStart(8)}`);
+  console.log(`  ${"indicators".padEnd(22)} ${String(catalogue(facts, built.indicators).length).padStart(8)}`);
+}
+
+/** Exit code 0 only if every pinned file is present and verified and every parser ran. */
+async function verify(): Promise<number> {
+  const status = await allSourceStatus();
+  let bad = 0;
+  for (const s of status) {
+    console.log(`${s.available ? "ok  " : "FAIL"} ${s.id}: ${s.files - s.problems.length}/${s.files} Dateien verifiziert (SHA-256)`);
+    for (const p of s.problems) console.log(`     ${p.error}`);
+    bad += s.problems.length;
+  }
+  if (bad) return 1;
+  const built = await buildAll();
+  for (const name of FACT_TABLE_NAMES) {
+    const counts: Record<string, number> = {};
+    for (const f of built[name].findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+    console.log(`ok   ${name}: ${built[name].facts.length} Zeilen; Befunde: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", ") || "keine"}`);
+  }
+  return 0;
+}
+
+function usage(message?: string): never {
+  if (message) console.error(message);
+  console.error(`usage: npm run data -- list | verify | export <${EXPORTABLE.join("|")}> --format csv|arrow [--out FILE]`);
+  process.exit(2);
+}
+
+async function main(args: string[]): Promise<void> {
+  const [command, ...rest] = args;
+  if (command === "list") return list();
+  if (command === "verify") process.exit(await verify());
+  if (command !== "export") usage(command ? `unknown command "${command}"` : undefined);
+  const table = rest.find((a, i) => !a.startsWith("--") && !["--format", "--out"].includes(rest[i - 1] ?? ""));
+  const format = rest[rest.indexOf("--format") + 1] ?? "csv";
+  const out = rest.includes("--out") ? rest[rest.indexOf("--out") + 1] : undefined;
+  if (!table || !(EXPORTABLE as readonly string[]).includes(table)) usage(`unknown table "${table ?? ""}"`);
+  if (format !== "csv" && format !== "arrow") usage(`unknown format "${format}"`);
+  if (rest.includes("--out") && !out) usage("--out needs a file name");
+  const data = await exportTable(table as Exportable, format);
+  if (out) {
+    writeAtomic(out, data);
+    console.error(`${table}: ${out}`);
+  } else {
+    await new Promise<void>((resolve, reject) => process.stdout.write(data, (error) => (error ? reject(error) : resolve())));
+  }
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
