@@ -4,7 +4,10 @@
 export default {
   root: "src",
   title: "Integrationsatlas",
-  pages: [],
+  pages: [
+    {name: "Karten", pages: [{name: "Magdeburg: Stadtteile", path: "/karten/magdeburg"}]},
+    {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}]}
+  ],
   globalStylesheets: [],
   style: "style.css",
   head: `<meta name="description" content="Integrationsatlas: Statistik zu Bevölkerung, Einbürgerungen und Geflüchteten für Göttingen, Wolfsburg, Region Hannover, Landkreis Rotenburg (Wümme) und Magdeburg">

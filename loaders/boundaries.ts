@@ -40,12 +40,41 @@ function polygons(geometry: Geometry): number[][][][] {
   return geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
 }
 
+function ringArea(ring: number[][]): number {
+  let sum = 0;
+  for (let i = 0, n = ring.length; i < n; i++) {
+    const [x1, y1] = ring[i];
+    const [x2, y2] = ring[(i + 1) % n];
+    sum += x1 * y2 - x2 * y1;
+  }
+  return sum / 2;
+}
+
+/**
+ * d3-geo (and so Plot) reads rings spherically: an exterior ring must run
+ * clockwise, or the polygon is the whole globe minus the area. Sources mix
+ * both orientations (RFC 7946 asks for the opposite), so every ring is set
+ * to d3's convention: exterior clockwise, holes counter-clockwise.
+ */
+export function rewind(geometry: Geometry): Geometry {
+  const fix = (polygon: number[][][]) =>
+    polygon.map((ring, i) => {
+      const clockwise = ringArea(ring) < 0;
+      return (i === 0) === clockwise ? ring : [...ring].reverse();
+    });
+  return geometry.type === "Polygon"
+    ? {type: "Polygon", coordinates: fix(geometry.coordinates)}
+    : {type: "MultiPolygon", coordinates: geometry.coordinates.map(fix)};
+}
+
 /**
  * Simplifies while keeping shared borders shared (TopoJSON), to a weight
  * quantile: `keep` is the share of the points that survive.
  */
 export function toTopology(objects: Record<string, AreaFeature[]>, {keep = 0.15, quantization = 1e5} = {}): Topology {
-  const collections = Object.fromEntries(Object.entries(objects).map(([name, features]) => [name, {type: "FeatureCollection", features}]));
+  const collections = Object.fromEntries(
+    Object.entries(objects).map(([name, features]) => [name, {type: "FeatureCollection", features: features.map((f) => ({...f, geometry: rewind(f.geometry)}))}])
+  );
   // topojson's typings do not follow GeoJSON's nullable properties; the shapes are right.
   // As the topojson CLIs do it: build unquantized, simplify, then quantize.
   const topo = presimplify(topology(collections as Parameters<typeof topology>[0]) as never);

@@ -37,7 +37,9 @@ const PACKAGES: {name: string; entry?: string; files?: string[]}[] = [
   {name: "htl"},
   {name: "@observablehq/plot"},
   {name: "arquero"},
-  {name: "topojson-client"}
+  {name: "topojson-client"},
+  // Imported by Framework's Inputs (stdlib) as npm:isoformat.
+  {name: "isoformat"}
 ];
 
 function packageDir(name: string): string {

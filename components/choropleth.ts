@@ -1,0 +1,161 @@
+/**
+ * A choropleth of rates (never counts) over areas: classified colours, a
+ * legend with a no-data swatch, areas without data drawn hatched and named
+ * as such, tooltips with value, rank and context, click to select.
+ */
+import * as Plot from "@observablehq/plot";
+import {breaks as classify, classOf, type Method} from "./classify.js";
+import {formatNumber} from "./format.js";
+
+export interface MapRow {
+  area_id: string;
+  name: string;
+  value: number | null;
+  /** Extra tooltip lines (numerator, denominator, date, source). */
+  details?: string[];
+}
+
+export interface ChoroplethOptions {
+  width: number;
+  height?: number;
+  method?: Method;
+  classes?: number;
+  /** Diverging colours around `center` (change maps). */
+  diverging?: boolean;
+  center?: number;
+  format?: (value: number) => string;
+  valueLabel: string;
+  selected?: string | null;
+  onSelect?: (areaId: string) => void;
+  /** Areas drawn for context only (e.g. Bremen inside Niedersachsen). */
+  context?: (feature: GeoFeature) => boolean;
+  document?: Document;
+}
+
+export interface GeoFeature {
+  type: "Feature";
+  id?: string | number;
+  properties: Record<string, unknown> & {name?: string};
+  geometry: unknown;
+}
+
+export const NO_DATA = "#e8e8e8";
+
+/** Colours of k classes. */
+export function classColors(k: number, diverging = false): string[] {
+  const scheme = diverging ? "rdbu" : "blues";
+  const scale = Plot.scale({color: {type: "quantize", scheme, domain: [0, 1], n: k}});
+  const colors = (scale.range ?? []) as string[];
+  return diverging ? [...colors].reverse() : colors;
+}
+
+export interface Legend {
+  breaks: number[];
+  colors: string[];
+}
+
+export function legendOf(values: (number | null)[], {method = "quantile", classes = 5, diverging = false, center = 0}: Pick<ChoroplethOptions, "method" | "classes" | "diverging" | "center"> = {}): Legend {
+  let b = classify(method, values, classes);
+  if (diverging && !b.includes(center)) {
+    // Keep the centre a class boundary so that colour sign means change sign.
+    b = [...b, center].sort((x, y) => x - y);
+  }
+  return {breaks: b, colors: classColors(b.length + 1, diverging)};
+}
+
+export function colorOf(value: number | null, legend: Legend): string {
+  return value === null ? NO_DATA : legend.colors[classOf(value, legend.breaks)];
+}
+
+function legendElement(doc: Document, legend: Legend, format: (v: number) => string, label: string, noData: number): HTMLElement {
+  const root = doc.createElement("div");
+  root.className = "atlas-legend";
+  root.setAttribute("role", "list");
+  root.setAttribute("aria-label", `Legende: ${label}`);
+  const item = (color: string, text: string, cls = "") => {
+    const li = doc.createElement("div");
+    li.setAttribute("role", "listitem");
+    li.className = `atlas-legend-item ${cls}`;
+    const sw = doc.createElement("span");
+    sw.className = "atlas-swatch";
+    sw.style.background = color;
+    li.append(sw, doc.createTextNode(text));
+    root.append(li);
+  };
+  const {breaks: b, colors} = legend;
+  colors.forEach((color, i) => {
+    const text = b.length === 0 ? "alle Werte" : i === 0 ? `unter ${format(b[0])}` : i === colors.length - 1 ? `${format(b[i - 1])} und mehr` : `${format(b[i - 1])} bis unter ${format(b[i])}`;
+    item(color, text);
+  });
+  item(NO_DATA, `keine Daten${noData ? ` (${noData})` : ""}`, "atlas-legend-nodata");
+  return root;
+}
+
+export function choropleth(features: GeoFeature[], rows: MapRow[], options: ChoroplethOptions): HTMLElement {
+  const doc = options.document ?? globalThis.document;
+  const format = options.format ?? ((v: number) => formatNumber(v));
+  const byId = new Map(rows.map((r) => [r.area_id, r]));
+  const isContext = options.context ?? (() => false);
+  const mapped = features.filter((f) => !isContext(f));
+  const values = mapped.map((f) => byId.get(String(f.id))?.value ?? null);
+  const legend = legendOf(values, options);
+  const ranked = rows.filter((r) => r.value !== null && mapped.some((f) => String(f.id) === r.area_id)).sort((a, b) => (b.value as number) - (a.value as number));
+  const rank = new Map(ranked.map((r, i) => [r.area_id, i + 1]));
+  const tooltip = (f: GeoFeature) => {
+    const id = String(f.id);
+    const row = byId.get(id);
+    const name = row?.name ?? String(f.properties.name ?? id);
+    if (isContext(f)) return `${name}\n(außerhalb des Gebiets)`;
+    if (!row || row.value === null) return `${name}\nkeine Daten`;
+    return [name, `${options.valueLabel}: ${format(row.value)}`, `Rang ${rank.get(id)} von ${ranked.length}`, ...(row.details ?? [])].join("\n");
+  };
+  const collection = {type: "FeatureCollection", features};
+  const noData = mapped.filter((f) => (byId.get(String(f.id))?.value ?? null) === null).length;
+  const plot = Plot.plot({
+    document: doc,
+    width: options.width,
+    height: options.height,
+    projection: {type: "mercator", domain: collection as never},
+    marks: [
+      Plot.geo(features, {
+        fill: (f: GeoFeature) => (isContext(f) ? "#fff" : colorOf(byId.get(String(f.id))?.value ?? null, legend)),
+        stroke: (f: GeoFeature) => (String(f.id) === options.selected ? "#000" : "#fff"),
+        strokeWidth: (f: GeoFeature) => (String(f.id) === options.selected ? 2.5 : 0.6),
+        title: tooltip,
+        tip: true
+      }),
+      // Hatching over areas without data, so that "no data" never reads as "low".
+      Plot.geo(
+        mapped.filter((f) => (byId.get(String(f.id))?.value ?? null) === null),
+        {fill: "url(#atlas-hatch)", stroke: "#999", strokeWidth: 0.4}
+      ),
+      Plot.geo(
+        features.filter((f) => String(f.id) === options.selected),
+        {fill: "none", stroke: "#000", strokeWidth: 2.5}
+      )
+    ]
+  }) as SVGSVGElement | HTMLElement;
+  const svg = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector("svg");
+  if (svg) {
+    const defs = doc.createElementNS("http://www.w3.org/2000/svg", "defs");
+    defs.innerHTML = `<pattern id="atlas-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${NO_DATA}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#999" stroke-width="1.5"/></pattern>`;
+    svg.prepend(defs);
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", `Karte: ${options.valueLabel}`);
+    // Click and keyboard selection on the first geo layer's paths (same order as features).
+    const paths = svg.querySelectorAll("g[aria-label='geo'] > path");
+    features.forEach((f, i) => {
+      const path = paths[i] as SVGPathElement | undefined;
+      if (!path || isContext(f)) return;
+      const id = String(f.id);
+      path.dataset.areaId = id;
+      path.dataset.fill = path.getAttribute("fill") ?? "";
+      path.style.cursor = "pointer";
+      path.addEventListener("click", () => options.onSelect?.(id));
+    });
+  }
+  const root = doc.createElement("div");
+  root.className = "atlas-map";
+  root.append(plot, legendElement(doc, legend, format, options.valueLabel, noData));
+  return root;
+}
