@@ -39,7 +39,7 @@ function resolveFile(dist: string, pathname: string): string | undefined {
   return undefined;
 }
 
-export async function serve(dist: string, {compression = true} = {}): Promise<StaticServer> {
+export async function serve(dist: string, {compression = true, port = 0} = {}): Promise<StaticServer> {
   const sent = new Map<string, number>();
   const server: Server = createServer((request, response) => {
     const {pathname} = new URL(request.url ?? "/", "http://127.0.0.1");
@@ -64,10 +64,10 @@ export async function serve(dist: string, {compression = true} = {}): Promise<St
     response.writeHead(200, headers);
     createReadStream(body).pipe(response);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const {port} = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     sent,
     close: () => new Promise((resolve) => server.close(() => resolve()))
   };
