@@ -8,7 +8,7 @@ import type {Fact} from "./model.ts";
 export type Severity = "error" | "warning" | "info";
 
 export interface Finding {
-  check: "duplicate" | "parts_total" | "implausible" | "gap" | "consistency" | "source_note" | "cross_check";
+  check: "duplicate" | "parts_total" | "implausible" | "gap" | "consistency" | "source_note" | "cross_check" | "join";
   severity: Severity;
   source_id: string;
   indicator: string;
