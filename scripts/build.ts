@@ -16,9 +16,25 @@ import {invalidateStaleData} from "./data-fingerprint.ts";
 import {postprocess} from "./postprocess.ts";
 import {syncComponents} from "./sync-components.ts";
 import {vendor} from "./vendor-npm.ts";
+import {availability} from "../loaders/fetch.ts";
+import {isStrict} from "../loaders/paths.ts";
+import {registry} from "../loaders/sources.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const observableBin = join(root, "node_modules/@observablehq/framework/dist/bin/observable.js");
+
+/**
+ * Lists the sources with no local copy (mirror or download cache). Online,
+ * the loaders will still fetch them; offline, their tables stay empty and the
+ * pages say so. Strict mode (CI) refuses to build without them.
+ */
+function reportMissingSources(log: (message: string) => void): void {
+  const missing = registry().sources.map((s) => ({id: s.id, ...availability(s.id)})).filter((s) => s.missing.length);
+  if (!missing.length) return;
+  const lines = missing.map((s) => `  ${s.id}: ${s.missing.length} of ${s.missing.length + s.available.length} files without a local copy`);
+  if (isStrict()) throw new Error(`sources missing (ATLAS_STRICT=1; set DATA_MIRROR to a mirror folder):\n${lines.join("\n")}`);
+  log(`build: sources without a local copy (fetched over HTTP if the network allows, else their pages show a notice):\n${lines.join("\n")}`);
+}
 
 export interface BuildOptions {
   /** Project folder holding the config, src/ and dist/. */
@@ -38,6 +54,7 @@ export async function build({cwd = root, site = cwd === root, allowThirdParty = 
     syncComponents();
     const stale = invalidateStaleData(root);
     if (stale) log(`build: data inputs changed, ${stale} cached loader outputs dropped`);
+    reportMissingSources(log);
   }
   // Under tsx so that the TypeScript config file can be imported.
   const result = spawnSync(
