@@ -74,8 +74,26 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
+export type Explain = (total: Fact, difference: number) => string | undefined;
+
+/** A parts-vs-total finding: info when `explain` accounts for the difference (e.g. rounding), else a warning. */
+export function partsTotalFinding(total: Fact, parts: string, sum: number, ref: string, explain?: Explain): Finding {
+  const difference = sum - (total.value as number);
+  const reason = explain?.(total, difference);
+  return {
+    check: "parts_total",
+    severity: reason ? "info" : "warning",
+    source_id: total.source_id,
+    indicator: total.indicator,
+    area_id: total.area_id,
+    year: total.year,
+    message: `${total.area_name}${total.year ? ` ${total.year}` : ""}: ${parts} = ${sum}, Summe laut Quelle ${total.value} (Differenz ${difference})${reason ? `; ${reason}` : ""}`,
+    ref
+  };
+}
+
 /** female + male against total, wherever a source gives all three. */
-export function checkSexParts(facts: Fact[], {tolerance = 0, explain}: {tolerance?: number; explain?: (total: Fact, difference: number) => string | undefined} = {}): Finding[] {
+export function checkSexParts(facts: Fact[], {tolerance = 0, explain}: {tolerance?: number; explain?: Explain} = {}): Finding[] {
   const findings: Finding[] = [];
   const cells = groupBy(
     facts.filter((f) => COUNT_UNITS.has(f.unit)),
@@ -87,24 +105,14 @@ export function checkSexParts(facts: Fact[], {tolerance = 0, explain}: {toleranc
     if (!total || !female || !male || total.value === null || female.value === null || male.value === null) continue;
     const sum = female.value + male.value;
     if (Math.abs(sum - total.value) > tolerance) {
-      const reason = explain?.(total, sum - total.value);
-      findings.push({
-        check: "parts_total",
-        severity: reason ? "info" : "warning",
-        source_id: total.source_id,
-        indicator: total.indicator,
-        area_id: total.area_id,
-        year: total.year,
-        message: `${total.area_name}${total.year ? ` ${total.year}` : ""}: weiblich ${female.value} + männlich ${male.value} = ${sum}, Summe laut Quelle ${total.value} (Differenz ${sum - total.value})${reason ? `; ${reason}` : ""}`,
-        ref: [...new Set([total.source_ref, female.source_ref, male.source_ref])].join("; ")
-      });
+      findings.push(partsTotalFinding(total, `weiblich ${female.value} + männlich ${male.value}`, sum, [...new Set([total.source_ref, female.source_ref, male.source_ref])].join("; "), explain));
     }
   }
   return findings;
 }
 
 /** Age bands (a complete partition, given as `bands`) against the total. */
-export function checkAgeParts(facts: Fact[], indicator: string, bands: (age: string) => boolean, {tolerance = 0, explain}: {tolerance?: number; explain?: (total: Fact, difference: number) => string | undefined} = {}): Finding[] {
+export function checkAgeParts(facts: Fact[], indicator: string, bands: (age: string) => boolean, {tolerance = 0, explain}: {tolerance?: number; explain?: Explain} = {}): Finding[] {
   const findings: Finding[] = [];
   const cells = groupBy(
     facts.filter((f) => f.indicator === indicator),
@@ -116,17 +124,7 @@ export function checkAgeParts(facts: Fact[], indicator: string, bands: (age: str
     if (!total || total.value === null || !parts.length || parts.some((p) => p.value === null)) continue;
     const sum = parts.reduce((s, p) => s + (p.value as number), 0);
     if (Math.abs(sum - total.value) > tolerance) {
-      const reason = explain?.(total, sum - total.value);
-      findings.push({
-        check: "parts_total",
-        severity: reason ? "info" : "warning",
-        source_id: total.source_id,
-        indicator,
-        area_id: total.area_id,
-        year: total.year,
-        message: `${total.area_name}${total.year ? ` ${total.year}` : ""}: ${parts.length} Altersgruppen ergeben ${sum}, Summe laut Quelle ${total.value} (Differenz ${sum - total.value})${reason ? `; ${reason}` : ""}`,
-        ref: total.source_ref
-      });
+      findings.push(partsTotalFinding(total, `${parts.length} Altersgruppen`, sum, total.source_ref, explain));
     }
   }
   return findings;

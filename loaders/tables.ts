@@ -9,14 +9,14 @@ import {goettingenSdgFacts} from "./goettingen-sdg.ts";
 import {imIndicator, imIndicatorIds, imTranslations, IM_SOURCE, type ImIndicator} from "./im.ts";
 import {kissMdFacts, MAGDEBURG_ID} from "./kissmd.ts";
 import type {Fact} from "./model.ts";
-import {checkAgeParts, checkGaps, checkImplausible, checkSexParts, deduplicate, summariseNulls, type Finding} from "./quality.ts";
+import {checkAgeParts, checkGaps, checkImplausible, checkSexParts, deduplicate, partsTotalFinding, summariseNulls, type Explain, type Finding} from "./quality.ts";
 
 export interface BuiltFacts {
   facts: Fact[];
   findings: Finding[];
 }
 
-function standardChecks(facts: Fact[], explain?: (total: Fact, difference: number) => string | undefined): Finding[] {
+function standardChecks(facts: Fact[], explain?: Explain): Finding[] {
   return [...checkSexParts(facts, {explain}), ...checkImplausible(facts), ...checkGaps(facts), ...summariseNulls(facts)];
 }
 
@@ -60,10 +60,9 @@ function checkHannoverParts(facts: Fact[]): Finding[] {
     const c = city.get(key);
     const u = umland.get(key);
     if (!c || !u || r.value === null || c.value === null || u.value === null) continue;
-    const difference = c.value + u.value - r.value;
-    if (difference !== 0) {
-      const reason = azrRounding(r, difference, 2);
-      findings.push({check: "parts_total", severity: reason ? "info" : "warning", source_id: r.source_id, indicator: r.indicator, area_id: "03241", year: r.year, message: `Region Hannover ${r.year ?? ""}${r.category !== "total" ? ` (${r.category})` : ""}${r.age_group !== "total" ? ` (${r.age_group})` : ""}: Landeshauptstadt ${c.value} + Umland ${u.value} = ${c.value + u.value}, Region ${r.value} (Differenz ${difference})${reason ? `; ${reason}` : ""}`, ref: `${r.source_ref}; ${c.source_ref}; ${u.source_ref}`});
+    if (c.value + u.value !== r.value) {
+      const what = `${r.category !== "total" ? ` (${r.category})` : ""}${r.age_group !== "total" ? ` (${r.age_group})` : ""}`;
+      findings.push(partsTotalFinding(r, `Landeshauptstadt ${c.value} + Umland ${u.value}${what}`, c.value + u.value, `${r.source_ref}; ${c.source_ref}; ${u.source_ref}`, (total, d) => azrRounding(total, d, 2)));
     }
   }
   return findings;
