@@ -6,14 +6,22 @@ import {FormatError} from "./errors.ts";
 
 /** Splits CSV text into rows of fields. Quoted fields may hold delimiters, quotes and newlines. */
 export function parseCsvRows(text: string, delimiter = ","): string[][] {
+  return parseCsvRecords(text, delimiter).map((r) => r.fields);
+}
+
+/** Like parseCsvRows, with the 1-based file line on which each record starts. */
+export function parseCsvRecords(text: string, delimiter = ","): {line: number; fields: string[]}[] {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const rows: string[][] = [];
+  const records: {line: number; fields: string[]}[] = [];
+  let line = 1;
+  let start = 1;
   let row: string[] = [];
   let field = "";
   let quoted = false;
   let i = 0;
   while (i < text.length) {
     const c = text[i];
+    if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) line++;
     if (quoted) {
       if (c === '"') {
         if (text[i + 1] === '"') {
@@ -34,19 +42,23 @@ export function parseCsvRows(text: string, delimiter = ","): string[][] {
       field = "";
     } else if (c === "\n" || c === "\r") {
       row.push(field);
-      rows.push(row);
+      records.push({line: start, fields: row});
       row = [];
       field = "";
-      if (c === "\r" && text[i + 1] === "\n") i++;
+      if (c === "\r" && text[i + 1] === "\n") {
+        i++;
+        line++;
+      }
+      start = line;
     } else field += c;
     i++;
   }
   if (quoted) throw new Error("unterminated quoted field at end of file (truncated?)");
   if (field !== "" || row.length) {
     row.push(field);
-    rows.push(row);
+    records.push({line: start, fields: row});
   }
-  return rows;
+  return records;
 }
 
 /** Refuses content that is plainly not the expected text table. */
@@ -72,34 +84,40 @@ export interface CsvTable {
  */
 export function parseCsv(text: string, {sourceId, file, delimiter = ",", required = []}: {sourceId: string; file: string; delimiter?: string; required?: string[]}): CsvTable {
   assertTextTable(text, sourceId, file);
-  let rows: string[][];
+  let records: {line: number; fields: string[]}[];
   try {
-    rows = parseCsvRows(text, delimiter);
+    records = parseCsvRecords(text, delimiter);
   } catch (error) {
     throw new FormatError(sourceId, file, (error as Error).message);
   }
-  const header = rows[0].map((h) => h.trim());
+  const header = records[0].fields.map((h) => h.trim());
   const missing = required.filter((column) => !header.includes(column));
   if (missing.length) {
     throw new FormatError(sourceId, file, `header changed: expected column(s) ${missing.map((m) => `"${m}"`).join(", ")}, found ${header.map((h) => `"${h}"`).join(", ")}`);
   }
-  const duplicate = header.find((h, i) => header.indexOf(h) !== i);
+  const duplicate = header.find((h, i) => h !== "" && header.indexOf(h) !== i);
   if (duplicate) throw new FormatError(sourceId, file, `header has column "${duplicate}" twice`);
+  // One unnamed column is a column like any other (GENESIS puts the date
+  // there, keyed ""). Several cannot be told apart (IM 4-3-2 ends its header
+  // with „Value,,,“): they may only be empty.
+  const unnamedAll = header.flatMap((h, i) => (h === "" ? [i] : []));
+  const unnamed = unnamedAll.length > 1 ? unnamedAll : [];
   const out: CsvTable["rows"] = [];
-  for (let r = 1; r < rows.length; r++) {
-    const fields = rows[r];
+  for (const {line, fields} of records.slice(1)) {
     if (fields.length === 1 && fields[0].trim() === "") continue; // blank line
     if (fields.length !== header.length) {
-      throw new FormatError(sourceId, file, `row ${r + 1} has ${fields.length} fields, the header has ${header.length} (truncated or misquoted file?)`);
+      throw new FormatError(sourceId, file, `line ${line} has ${fields.length} fields, the header has ${header.length} (truncated or misquoted file?)`);
     }
-    out.push({line: r + 1, values: Object.fromEntries(header.map((h, i) => [h, fields[i]]))});
+    const filled = unnamed.find((i) => fields[i].trim() !== "");
+    if (filled !== undefined) throw new FormatError(sourceId, file, `line ${line}: value "${fields[filled]}" in column ${filled + 1}, which has no name in the header`);
+    out.push({line, values: Object.fromEntries(header.map((h, i) => [h, fields[i]]).filter((_, i) => !unnamed.includes(i)))});
   }
   return {header, rows: out};
 }
 
 /** Signs statistics offices print instead of a number. */
 const SUPPRESSED = new Set([".", "x", "X", "…", "...", "/"]);
-const NOTHING = new Set(["-", "–", "—"]);
+const NOTHING = new Set(["-", "–", "—", "−"]);
 
 export type ParsedNumber = {value: number; flag: null} | {value: null; flag: "suppressed" | "missing" | "zero_sign"};
 

@@ -30,12 +30,14 @@ export const DESTATIS_TABLES: DestatisTable[] = [
   }
 ];
 
-/** GENESIS codes drop leading zeros: 1001 → 01001 (Kreis), 3 → 03 (Land), 153 → 153 (region), 3241001 → 03241001 (Gemeinde). */
+/** GENESIS codes drop leading zeros: 1001 → 01001 (Kreis), 3 → 03 (Land), 31 → 031 and 153 → 153 (regions), 3241001 → 03241001 (Gemeinde). */
 export function genesisArea(code: string): {area_id: string; area_level: AreaLevel} {
   if (code === "DG") return {area_id: "DE", area_level: "bund"};
   if (!/^\d{1,8}$/.test(code)) throw new Error(`not a GENESIS area code: "${code}"`);
-  if (code.length <= 2) return {area_id: code.padStart(2, "0"), area_level: "land"};
-  if (code.length === 3) return {area_id: code.padStart(3, "0"), area_level: "statregion"};
+  // Länder are 1–16; other one- or two-digit codes are regions with their
+  // leading zero dropped (31 = 031 Statistische Region Braunschweig).
+  if (code.length <= 2 && Number(code) >= 1 && Number(code) <= 16) return {area_id: code.padStart(2, "0"), area_level: "land"};
+  if (code.length <= 3) return {area_id: code.padStart(3, "0"), area_level: "statregion"};
   if (code.length <= 5) return {area_id: code.padStart(5, "0"), area_level: "kreis"};
   // A Gemeinde shown inside its Kreis (Landeshauptstadt Hannover 3241001).
   return {area_id: code.padStart(8, "0"), area_level: "gemeinde"};

@@ -81,8 +81,18 @@ export async function readSource(sourceId: string, path: string, options: FetchO
     tried.push("no mirror configured (DATA_MIRROR)");
   }
   const cached = join(downloadCacheDir(env), mirrorPath(src, path));
-  if (existsSync(cached)) return verify(src, file, readFileSync(cached), cached);
-  tried.push(`cache ${cached}`);
+  if (existsSync(cached)) {
+    try {
+      return verify(src, file, readFileSync(cached), cached);
+    } catch (error) {
+      // A corrupt cached download must not block forever: remove it and fetch again (or fail below).
+      rmSync(cached, {force: true});
+      if (!network) throw error;
+      tried.push(`cache ${cached} (corrupt, removed)`);
+    }
+  } else {
+    tried.push(`cache ${cached}`);
+  }
   const url = canonicalUrl(src, path);
   if (!network) {
     tried.push(`network off (${url})`);

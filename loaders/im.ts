@@ -258,6 +258,11 @@ export function parseImCsv(text: string, id: string, defaultUnit?: string): ImPa
       const hit = COMMENT_FLAGS.find(([pattern]) => pattern.test(comment));
       flag = hit ? hit[1] : flag;
       if (!hit) notes.push({ref, message: `Anmerkung ohne Zuordnung: „${comment}“`});
+      // The source marks the cell as withheld but still prints a number: withheld wins, the number is reported.
+      if (flag === "suppressed" && value !== null) {
+        notes.push({ref, message: `Quelle kennzeichnet den Wert als „${comment}“, druckt aber ${value}; geführt als gesperrt (ohne Wert)`});
+        value = null;
+      }
     }
     facts.push({
       source_id: IM_SOURCE,

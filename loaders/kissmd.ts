@@ -120,12 +120,17 @@ export const KISSMD_TABLES: TableSpec[] = [
  * "0"; those 91 rows add up exactly to "Einwohner insgesamt" for every year
  * and sex (checked below), which they could not if age 0 were missing.
  */
-export function ageGroupOfCode(code: string): string | "total" {
+export function ageGroupOfCode(code: string, lastCode?: number): string | "total" {
   const trimmed = code.trim();
   if (trimmed === "Einwohner insgesamt") return "total";
-  const open = /^(\d+) und älter$/.exec(trimmed);
-  if (open) return `${Number(open[1])}+`;
-  if (/^\d+$/.test(trimmed)) return String(Number(trimmed) - 1);
+  // The open class follows the last single code: after „90“ (age 89) it is
+  // 90+ (K3_T1 „90 und älter“); after „98“ (age 97) it is 98+, although
+  // K3_T3 calls it „99 und älter“ (its sum equals K3_T1's 90+ minus ages 90–97).
+  if (/^\d+ und älter$/.test(trimmed)) {
+    if (lastCode === undefined) throw new Error(`open age class "${code}" without the table's last single code`);
+    return `${lastCode}+`;
+  }
+  if (/^\d+$/.test(trimmed) && Number(trimmed) >= 1) return String(Number(trimmed) - 1);
   throw new Error(`unknown age code "${code}"`);
 }
 
@@ -149,12 +154,14 @@ export function parseKissMdTable(text: string, spec: TableSpec): Fact[] {
   } catch (error) {
     throw new FormatError(KISSMD_SOURCE, file, `not valid JSON (truncated or an error page?): ${(error as Error).message}`);
   }
-  if (json.tableId !== spec.tableId) throw new FormatError(KISSMD_SOURCE, file, `table id changed: expected ${spec.tableId}, found ${json.tableId}`);
-  const keys = new Set(json.columns?.map((c) => c.key));
+  if (json?.tableId !== spec.tableId) throw new FormatError(KISSMD_SOURCE, file, `table id changed: expected ${spec.tableId}, found ${json?.tableId}`);
+  if (!Array.isArray(json.rows)) throw new FormatError(KISSMD_SOURCE, file, "no rows array");
+  const keys = new Set(Array.isArray(json.columns) ? json.columns.map((c) => c.key) : []);
   for (const key of ["var1", "var2", ...Object.keys(spec.columns)]) {
     if (!keys.has(key)) throw new FormatError(KISSMD_SOURCE, file, `column ${key} missing (columns: ${[...keys].join(", ")})`);
   }
   const facts: Fact[] = [];
+  const lastCode = spec.key === "age" ? Math.max(...json.rows.map((r) => Number(r.var2)).filter(Number.isFinite)) : undefined;
   json.rows.forEach((row, index) => {
     const where = `${file} row ${index + 1}`;
     const year = Number(row.var1);
@@ -173,7 +180,7 @@ export function parseKissMdTable(text: string, spec: TableSpec): Fact[] {
       }
     } else {
       try {
-        age = ageGroupOfCode(String(row.var2));
+        age = ageGroupOfCode(String(row.var2), lastCode);
       } catch (error) {
         throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}: ${(error as Error).message}`);
       }

@@ -17,7 +17,8 @@ export type Flag =
   | "estimate" // an estimate or register-based approximation
   | "derived" // computed by the atlas from other facts (a share from counts)
   | "provisional"
-  | "uncertain"; // statistically uncertain (Mikrozensus „statistisch unsicher“)
+  | "uncertain" // statistically uncertain (Mikrozensus „statistisch unsicher“)
+  | "conflict"; // the source gives two different values for the same cell; both reported
 
 export interface Fact {
   source_id: string;

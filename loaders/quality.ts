@@ -28,9 +28,12 @@ export function factKey(f: Fact): string {
 }
 
 /**
- * Keeps the first fact of every key. Later facts with the same key are
- * dropped and reported: as info when the value agrees (the same number
- * published in two tables), as a warning when it differs.
+ * One fact per key. A repeat with the same value is dropped and reported as
+ * info (the same number published twice). A repeat with a different value
+ * makes the cell a conflict: neither number can be trusted over the other,
+ * so the kept fact's value becomes null with flag "conflict", and both
+ * values are reported as a warning. With `drop: false` (documents, whose
+ * numbers are statements) repeats stay and are only reported.
  */
 export function deduplicate(facts: Fact[], {drop = true} = {}): {facts: Fact[]; findings: Finding[]} {
   const seen = new Map<string, Fact>();
@@ -39,12 +42,15 @@ export function deduplicate(facts: Fact[], {drop = true} = {}): {facts: Fact[]; 
   for (const f of facts) {
     const key = factKey(f);
     const first = seen.get(key);
-    if (!first || !drop) kept.push(f);
     if (!first) {
-      seen.set(key, f);
+      const copy = {...f};
+      seen.set(key, copy);
+      kept.push(copy);
       continue;
     }
+    if (!drop) kept.push(f);
     const same = first.value === f.value || (first.value !== null && f.value !== null && Math.abs(first.value - f.value) < 1e-9);
+    const conflict = drop && !same && first.flag !== "conflict";
     findings.push({
       check: "duplicate",
       severity: same ? "info" : "warning",
@@ -56,9 +62,13 @@ export function deduplicate(facts: Fact[], {drop = true} = {}): {facts: Fact[]; 
         ? `dieselbe Angabe steht zweimal im Dokument: ${first.value} und ${f.value}`
         : same
           ? `derselbe Wert (${f.value}) steht zweimal in der Quelle; er wird einmal geführt`
-          : `widersprüchliche Werte für dieselbe Zelle: ${first.value} (behalten) und ${f.value} (verworfen)`,
+          : `widersprüchliche Werte für dieselbe Zelle: ${conflict ? first.value : "(bereits widersprüchlich)"} und ${f.value}; die Zelle wird ohne Wert geführt (Kennzeichen „conflict“)`,
       ref: `${first.source_ref}; ${f.source_ref}`
     });
+    if (conflict) {
+      first.value = null;
+      first.flag = "conflict";
+    }
   }
   return {facts: kept, findings};
 }

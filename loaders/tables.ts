@@ -111,9 +111,18 @@ export async function buildDestatisFacts(): Promise<BuiltFacts> {
   return {facts, findings: [...findings, ...standardChecks(facts)]};
 }
 
+/** Göttingen SDG 10-1 is a cross-check: its values against the concept's naturalisations (Abb. 10 and text). */
 export async function buildGoettingenSdgFacts(): Promise<BuiltFacts> {
   const facts = await goettingenSdgFacts();
-  return {facts, findings: standardChecks(facts)};
+  const printed = documentFacts().filter((f) => f.indicator === "goettingen:naturalisations" && f.sex === "total" && f.category === "total" && f.area_id === "03159016");
+  const findings = standardChecks(facts);
+  for (const sdg of facts) {
+    for (const doc of printed.filter((d) => d.year === sdg.year)) {
+      const same = doc.value === sdg.value;
+      findings.push({check: "cross_check", severity: same ? "info" : "warning", source_id: sdg.source_id, indicator: sdg.indicator, area_id: sdg.area_id, year: sdg.year, message: `Einbürgerungen Göttingen ${sdg.year}: SDG 10-1 ${sdg.value}, Integrationskonzept ${doc.value}${same ? " (gleich)" : ` (Differenz ${(sdg.value ?? 0) - (doc.value ?? 0)})`}`, ref: `${sdg.source_ref}; ${doc.source_ref}`});
+    }
+  }
+  return {facts, findings};
 }
 
 export function buildDocumentFacts(): BuiltFacts {

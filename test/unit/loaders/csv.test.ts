@@ -142,9 +142,9 @@ describe("parseCsv", () => {
   test("a row with too few or too many fields is an error naming the row", () => {
     const short = thrown(() => parseCsv("Year,Value\n2023,5\n2024\n", ctx));
     expect(short).toBeInstanceOf(FormatError);
-    expect(short.message).toBe("test-source: data/test.csv: row 3 has 1 fields, the header has 2 (truncated or misquoted file?)");
+    expect(short.message).toBe("test-source: data/test.csv: line 3 has 1 fields, the header has 2 (truncated or misquoted file?)");
     const long = thrown(() => parseCsv("Year,Value\n2023,5,6\n", ctx));
-    expect(long.message).toMatch(/row 2 has 3 fields, the header has 2/);
+    expect(long.message).toMatch(/line 2 has 3 fields, the header has 2/);
   });
 
   test("a column named twice is an error", () => {
@@ -158,12 +158,12 @@ describe("parseCsv", () => {
     expect(table.rows[0].values).toMatchObject({Year: "2013", Units: "Anzahl", Value: "3820"});
   });
 
-  // BUG (loaders/csv.ts parseCsv): the duplicate-column check is
+  // Regression (fixed bug, loaders/csv.ts parseCsv): the duplicate-column check is
   // `if (duplicate)`, and "" is falsy, so a header with several unnamed
   // columns passes and Object.fromEntries keeps only the last of them: the
   // cells "a" and "b" below vanish without an error ("nothing lost" broken).
   // Expected: an error (or the values kept); actual: values {"": ""} only.
-  test.fails("values in unnamed duplicate columns are not dropped silently", () => {
+  test("values in unnamed duplicate columns are not dropped silently", () => {
     let result: ReturnType<typeof parseCsv> | undefined;
     try {
       result = parseCsv("Year,Value,,,\n2013,3820,a,b,\n", ctx);
@@ -174,11 +174,11 @@ describe("parseCsv", () => {
     expect(Object.values(result.rows[0].values)).toEqual(expect.arrayContaining(["a", "b"]));
   });
 
-  // BUG (loaders/csv.ts parseCsv): `line` is documented as "the 1-based line
+  // Regression (fixed bug, loaders/csv.ts parseCsv): `line` is documented as "the 1-based line
   // of the row in the file", but it is the record number: after a quoted
   // field with a newline every later row (and every error) cites a line one
   // too early. Input below: the row "2024,7" stands on line 4, parseCsv says 3.
-  test.fails("line numbers stay right after a quoted field that spans two lines", () => {
+  test("line numbers stay right after a quoted field that spans two lines", () => {
     const table = parseCsv('Year,Value,Note\n2023,5,"zwei\nZeilen"\n2024,7,x\n', ctx);
     expect(table.rows[1].values.Year).toBe("2024");
     expect(table.rows[1].line).toBe(4);

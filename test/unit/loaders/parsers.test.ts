@@ -155,11 +155,11 @@ describe("IM: parseImCsv", () => {
     expect(notes).toEqual([{ref: "data/indicator_6-3-2.csv:4", message: "Anmerkung ohne Zuordnung: „vorläufig“"}]);
   });
 
-  // Not settled as a bug, recorded as a finding: data/indicator_5-1-1.csv:277
+  // Regression (decided: withheld wins, the number is reported as a finding): data/indicator_5-1-1.csv:277
   // has COMMENT_OBS „Gesperrt“ AND a value (4.74845); 32 rows of 5-1-1 are like
   // this. The loader keeps the value and flags it "suppressed", although
   // model.ts says suppressed values are null. Expected: null; actual: 4.74845.
-  test.fails("a value the source marks „Gesperrt“ is not published (5-1-1:277)", () => {
+  test("a value the source marks „Gesperrt“ is not published (5-1-1:277)", () => {
     const text = [
       "Year,Wirtschaftsabschnitte (WZ 2008) Zusammenfassungen,Geschlecht,Units,COMMENT_OBS,Value",
       '2012,"Land- und Forstwirtschaft, Fischerei",Männer,in 1000,Gesperrt,4.74845'
@@ -319,20 +319,24 @@ describe("KISS-MD: ageGroupOfCode", () => {
     ["18", "17"],
     ["90", "89"],
     [" 18 ", "17"],
-    ["90 und älter", "90+"],
     ["Einwohner insgesamt", "total"]
   ])("%j → %j", (code, age) => {
     expect(ageGroupOfCode(code)).toBe(age);
+  });
+
+  test("the open class starts after the table's last single code, whatever its label says", () => {
+    expect(ageGroupOfCode("90 und älter", 90)).toBe("90+");
+    expect(ageGroupOfCode("99 und älter", 98)).toBe("98+");
+    expect(() => ageGroupOfCode("90 und älter")).toThrow(/without the table's last single code/);
   });
 
   test("an unknown code is an error", () => {
     expect(() => ageGroupOfCode("unter 1")).toThrow('unknown age code "unter 1"');
   });
 
-  // BUG (loaders/kissmd.ts ageGroupOfCode): code "0" is not refused but
-  // becomes age "-1". KISS-MD counts Lebensjahre from "1"; a "0" row would mean
+  // Was a bug (code "0" became age "-1"). KISS-MD counts Lebensjahre from "1"; a "0" row would mean
   // the convention changed and must be an error. Expected: throw; actual: "-1".
-  test.fails("code „0“ is refused instead of becoming age -1", () => {
+  test("code „0“ is refused instead of becoming age -1", () => {
     expect(() => ageGroupOfCode("0")).toThrow();
   });
 });
@@ -381,24 +385,26 @@ describe("KISS-MD: parseKissMdTable", () => {
   test("K3_T1 age codes: code „1“ is age 0 (bevoelkerung-mit-hauptwohnsitz-nach-alter-und-geschlecht.json rows 1, 91, 92)", () => {
     const text = kissJson("K3_T1", ["var1", "var2", "var3", "var4", "var5", "var6", "var7"], [
       {var1: 2021, var2: "1", var3: 1965, var4: 1012, var5: 953, var6: 59, var7: 0},
+      {var1: 2021, var2: "90", var3: 717, var4: 256, var5: 461, var6: 0, var7: 205},
       {var1: 2021, var2: "90 und älter", var3: 2723, var4: 705, var5: 2018, var6: 0, var7: 1313},
       {var1: 2021, var2: "Einwohner insgesamt", var3: 239970, var4: 119065, var5: 120905, var6: null, var7: null}
     ]);
     const facts = parseKissMdTable(text, spec("K3_T1"));
-    expect(facts).toHaveLength(9);
+    expect(facts).toHaveLength(12);
+    expect(one(facts, {age_group: "89", sex: "total"}).value).toBe(717);
     expect(facts.every((f) => f.area_id === "15003000" && f.indicator === "md:bevoelkerung")).toBe(true);
     expect(pick(facts, {age_group: "0"}).map((f) => [f.sex, f.value])).toEqual([["total", 1965], ["male", 1012], ["female", 953]]);
     expect(one(facts, {age_group: "90+", sex: "female"}).value).toBe(2018);
     expect(one(facts, {age_group: "total", sex: "total"}).value).toBe(239970);
   });
 
-  // BUG (loaders/kissmd.ts, K3_T3): K3_T3's open class „99 und älter“ follows
+  // Regression (fixed bug, loaders/kissmd.ts, K3_T3): K3_T3's open class „99 und älter“ follows
   // code „98“ (= age 97), so it holds ages 98+; ageGroupOfCode maps it to
   // "99+" (right only for K3_T1's „90 und älter“, which follows code „90“).
   // Evidence: 2021, K3_T3 codes 91…98 + „99 und älter“ = 2723 = K3_T1
   // „90 und älter“ (survey §2.5). With the bug age 98 is missing from every
   // year 2006–2020. Expected age groups …"97", "98+"; actual …"97", "99+".
-  test.fails("K3_T3: „99 und älter“ after code „98“ is the open class 98+", () => {
+  test("K3_T3: „99 und älter“ after code „98“ is the open class 98+", () => {
     const text = kissJson("K3_T3", ["var1", "var2", "var3"], [
       {var1: 2020, var2: "98", var3: 78}, // entwicklung-der-hauptwohnsitzbevoelkerung-nach-altersjahrgaengen.json row 1498
       {var1: 2020, var2: "99 und älter", var3: 165} // row 1499
@@ -457,11 +463,11 @@ describe("KISS-MD: parseKissMdTable", () => {
     ]);
   });
 
-  // BUG (loaders/kissmd.ts parseKissMdTable): a JSON object with the right
+  // Regression (fixed bug, loaders/kissmd.ts parseKissMdTable): a JSON object with the right
   // tableId and columns but no "rows" array (changed export format) crashes
   // with a bare TypeError ("Cannot read properties of undefined (reading
   // 'forEach')") that names neither source nor file. Expected: FormatError.
-  test.fails("a table without a rows array is a FormatError naming the file", () => {
+  test("a table without a rows array is a FormatError naming the file", () => {
     const text = JSON.stringify({tableId: "K3_T41", columns: [{key: "var1"}, {key: "var2"}, {key: "var3"}], data: []});
     const error = thrown(() => parseKissMdTable(text, spec("K3_T41")));
     expect(error).toBeInstanceOf(FormatError);
@@ -492,13 +498,13 @@ describe("Destatis: genesisArea", () => {
     expect(() => genesisArea("")).toThrow();
   });
 
-  // BUG (loaders/destatis.ts genesisArea): every code of up to two digits is
+  // Regression (fixed bug, loaders/destatis.ts genesisArea): every code of up to two digits is
   // taken for a Land, but Länder are 1…16; two-digit codes above 16 are
   // Regierungsbezirke / Statistische Regionen with the leading zero stripped.
   // schutzsuchende_2018.csv:21 „31;    Braunschweig, Stat. Region“ becomes
   // {area_id "31", level "land"}. Expected {area_id "031", level "statregion"}
   // (the id the IM uses for the same region).
-  test.fails("„31“ (Statistische Region Braunschweig) is the statregion 031, not a Land „31“", () => {
+  test("„31“ (Statistische Region Braunschweig) is the statregion 031, not a Land „31“", () => {
     expect(genesisArea("31")).toEqual({area_id: "031", area_level: "statregion"});
   });
 });
@@ -737,12 +743,13 @@ describe("quality: deduplicate", () => {
     ]);
   });
 
-  test("a different value for the same cell: the first kept, a warning naming both", () => {
+  test("a different value for the same cell: one cell without value (flag conflict), a warning naming both", () => {
     const {facts, findings} = deduplicate([a, conflicting]);
-    expect(facts).toEqual([a]);
+    expect(facts).toEqual([{...a, value: null, flag: "conflict"}]);
+    expect(a.value).toBe(980); // the input is not mutated
     expect(findings).toHaveLength(1);
     expect(findings[0].severity).toBe("warning");
-    expect(findings[0].message).toBe("widersprüchliche Werte für dieselbe Zelle: 980 (behalten) und 990 (verworfen)");
+    expect(findings[0].message).toBe("widersprüchliche Werte für dieselbe Zelle: 980 und 990; die Zelle wird ohne Wert geführt (Kennzeichen „conflict“)");
     expect(findings[0].ref).toBe("a.csv:2; c.csv:3");
   });
 
