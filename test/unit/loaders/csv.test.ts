@@ -6,18 +6,11 @@
 import {describe, expect, test} from "vitest";
 import {assertTextTable, parseCsv, parseCsvRows, parseNumber, requireNumber} from "../../../loaders/csv.ts";
 import {FormatError} from "../../../loaders/errors.ts";
+import {thrown} from "../../support/thrown.ts";
 
 const ctx = {sourceId: "test-source", file: "data/test.csv"};
 
-/** The error a call throws (fails the test when it throws none). */
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected an error, none was thrown");
-}
+
 
 describe("parseCsvRows", () => {
   test("splits plain rows; a final newline adds no empty row", () => {

@@ -17,15 +17,9 @@ import {ageGroupOfCode, KISSMD_TABLES, parseKissMdTable, stadtteilId} from "../.
 import type {Fact} from "../../../loaders/model.ts";
 import {projectRoot} from "../../../loaders/paths.ts";
 import {checkAgeParts, checkGaps, checkImplausible, checkSexParts, deduplicate, summariseNulls} from "../../../loaders/quality.ts";
+import {thrown} from "../../support/thrown.ts";
 
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error("expected an error, none was thrown");
-}
+
 
 const pick = (facts: Fact[], where: Partial<Fact>) => facts.filter((f) => Object.entries(where).every(([k, v]) => f[k as keyof Fact] === v));
 const one = (facts: Fact[], where: Partial<Fact>): Fact => {
