@@ -5,7 +5,7 @@ export default {
   root: "src",
   title: "Integrationsatlas",
   pages: [
-    {name: "Karten", pages: [{name: "Magdeburg: Stadtteile", path: "/karten/magdeburg"}]},
+    {name: "Karten", pages: [{name: "Niedersachsen: Kreise", path: "/karten/niedersachsen"}, {name: "Magdeburg: Stadtteile", path: "/karten/magdeburg"}]},
     {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}]}
   ],
   globalStylesheets: [],

@@ -27,6 +27,8 @@ export interface ChoroplethOptions {
   valueLabel: string;
   selected?: string | null;
   onSelect?: (areaId: string) => void;
+  /** Areas outlined as places of interest (the concept places). */
+  highlight?: ReadonlySet<string>;
   /** Areas drawn for context only (e.g. Bremen inside Niedersachsen). */
   context?: (feature: GeoFeature) => boolean;
   document?: Document;
@@ -128,6 +130,10 @@ export function choropleth(features: GeoFeature[], rows: MapRow[], options: Chor
       Plot.geo(
         mapped.filter((f) => (byId.get(String(f.id))?.value ?? null) === null),
         {fill: "url(#atlas-hatch)", stroke: "#999", strokeWidth: 0.4}
+      ),
+      Plot.geo(
+        features.filter((f) => options.highlight?.has(String(f.id))),
+        {fill: "none", stroke: "#c2410c", strokeWidth: 2}
       ),
       Plot.geo(
         features.filter((f) => String(f.id) === options.selected),

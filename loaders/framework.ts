@@ -37,3 +37,10 @@ export async function boundaryLoader(name: import("./maps.ts").BoundaryName): Pr
   const {BOUNDARIES} = await import("./maps.ts");
   await runLoader(name, async () => JSON.stringify(await BOUNDARIES[name]()), () => JSON.stringify({type: "Topology", objects: {}, arcs: []}));
 }
+
+/** The loader of one extract (src/data/<name>.arrow.ts): same schema as the fact tables. */
+export async function extractLoader(name: keyof typeof import("./tables.ts").EXTRACTS): Promise<void> {
+  const {EXTRACTS} = await import("./tables.ts");
+  const {factsTable, toIPC} = await import("./model.ts");
+  await runLoader(name, async () => toIPC(factsTable((await EXTRACTS[name]()).facts)), () => toIPC(factsTable([])));
+}

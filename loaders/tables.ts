@@ -142,6 +142,9 @@ export const FACT_TABLES = {
   "facts-documents": async () => buildDocumentFacts()
 } as const;
 
+/** Extracts of the fact tables that pages load instead of the whole table. */
+export const EXTRACTS = {"im-kreis-rates": buildImKreisRates} as const;
+
 export type FactTableName = keyof typeof FACT_TABLES;
 
 let all: Promise<Record<FactTableName, BuiltFacts> & {indicators: ImIndicator[]}> | undefined;
@@ -162,3 +165,20 @@ export function buildAll(): Promise<Record<FactTableName, BuiltFacts> & {indicat
 }
 
 export const FACT_TABLE_NAMES = Object.keys(FACT_TABLES) as FactTableName[];
+
+/** Units a map may colour: rates and shares, never counts. */
+export const RATE_UNITS = new Set(["percent", "per_1000", "rate", "percent_change_since_2005"]);
+
+/**
+ * The IM rates that exist for the Kreise (Hannover city and Umland apart),
+ * with the Land and the statistical regions for comparison: the Kreis map's
+ * data, a small fraction of facts-im.
+ */
+export async function buildImKreisRates(): Promise<BuiltFacts> {
+  const {facts} = await buildImFacts();
+  const rates = facts.filter((f) => RATE_UNITS.has(f.unit));
+  const kreise = new Map<string, Set<string>>();
+  for (const f of rates) if (f.area_level === "kreis" || f.area_level === "kreisteil") (kreise.get(f.indicator) ?? kreise.set(f.indicator, new Set()).get(f.indicator)!).add(f.area_id);
+  const mapped = new Set([...kreise].filter(([, areas]) => areas.size >= 40).map(([indicator]) => indicator));
+  return {facts: rates.filter((f) => mapped.has(f.indicator) && ["land", "statregion", "kreis", "kreisteil"].includes(f.area_level)), findings: []};
+}

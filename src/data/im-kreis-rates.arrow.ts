@@ -1,0 +1,3 @@
+import {extractLoader} from "../../loaders/framework.ts";
+
+await extractLoader("im-kreis-rates");
