@@ -6,6 +6,7 @@ export default {
   title: "Integrationsatlas",
   pages: [
     {name: "Karten", pages: [{name: "Niedersachsen: Kreise", path: "/karten/niedersachsen"}, {name: "Magdeburg: Stadtteile", path: "/karten/magdeburg"}]},
+    {name: "Altersstruktur", pages: [{name: "Magdeburg: Alterspyramide", path: "/altersstruktur/magdeburg"}]},
     {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}]}
   ],
   globalStylesheets: [],
