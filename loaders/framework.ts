@@ -25,11 +25,12 @@ export async function runLoader(name: string, build: () => Promise<Uint8Array | 
   await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())));
 }
 
-/** The loader of one fact table (src/data/facts-<name>.arrow.ts). */
-export async function factsLoader(name: import("./tables.ts").FactTableName): Promise<void> {
-  const {FACT_TABLES} = await import("./tables.ts");
+/** The loader of one fact table or extract (src/data/<name>.arrow.ts): the tidy fact schema. */
+export async function factsLoader(name: import("./tables.ts").FactTableName | keyof typeof import("./tables.ts").EXTRACTS): Promise<void> {
+  const {FACT_TABLES, EXTRACTS} = await import("./tables.ts");
   const {factsTable, toIPC} = await import("./model.ts");
-  await runLoader(name, async () => toIPC(factsTable((await FACT_TABLES[name]()).facts)), () => toIPC(factsTable([])));
+  const build = name in EXTRACTS ? EXTRACTS[name as keyof typeof EXTRACTS] : FACT_TABLES[name as keyof typeof FACT_TABLES];
+  await runLoader(name, async () => toIPC(factsTable((await build()).facts)), () => toIPC(factsTable([])));
 }
 
 /** The loader of one boundary file (src/data/boundaries/<name>.json.ts): TopoJSON. */
@@ -38,9 +39,3 @@ export async function boundaryLoader(name: import("./maps.ts").BoundaryName): Pr
   await runLoader(name, async () => JSON.stringify(await BOUNDARIES[name]()), () => JSON.stringify({type: "Topology", objects: {}, arcs: []}));
 }
 
-/** The loader of one extract (src/data/<name>.arrow.ts): same schema as the fact tables. */
-export async function extractLoader(name: keyof typeof import("./tables.ts").EXTRACTS): Promise<void> {
-  const {EXTRACTS} = await import("./tables.ts");
-  const {factsTable, toIPC} = await import("./model.ts");
-  await runLoader(name, async () => toIPC(factsTable((await EXTRACTS[name]()).facts)), () => toIPC(factsTable([])));
-}

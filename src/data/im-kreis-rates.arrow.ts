@@ -1,3 +1,3 @@
-import {extractLoader} from "../../loaders/framework.ts";
+import {factsLoader} from "../../loaders/framework.ts";
 
-await extractLoader("im-kreis-rates");
+await factsLoader("im-kreis-rates");
