@@ -98,11 +98,10 @@ export function catalogue(facts: Fact[], imIndicators: ImIndicator[]): Catalogue
 /** One row per area that any fact or boundary names, with its parent. */
 export function areas(facts: Fact[], extra: Area[] = []): Area[] {
   const byId = new Map<string, Area>();
-  const preferred = (id: string, name: string) => byId.get(id)?.name ?? name;
   for (const a of extra) byId.set(a.area_id, a);
   for (const f of facts) {
     if (byId.has(f.area_id)) continue;
-    byId.set(f.area_id, {area_id: f.area_id, name: preferred(f.area_id, f.area_name), level: f.area_level, parent_id: parentOf(f.area_id, f.area_level), ags: /^\d+$/.test(f.area_id) ? f.area_id : null});
+    byId.set(f.area_id, {area_id: f.area_id, name: f.area_name, level: f.area_level, parent_id: parentOf(f.area_id, f.area_level), ags: /^\d+$/.test(f.area_id) ? f.area_id : null});
   }
   return [...byId.values()].sort((a, b) => a.area_id.localeCompare(b.area_id));
 }

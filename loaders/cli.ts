@@ -12,7 +12,7 @@ import {areas, catalogue} from "./catalogue.ts";
 import {writeAtomic} from "./fetch.ts";
 import {AREA_COLUMNS, areasTable, factsTable, FACT_COLUMNS, toFactRow, toIPC, type Fact} from "./model.ts";
 import {allSourceStatus} from "./status.ts";
-import {buildAll, FACT_TABLE_NAMES, type FactTableName} from "./tables.ts";
+import {allFacts, buildAll, FACT_TABLE_NAMES, type FactTableName} from "./tables.ts";
 
 const EXPORTABLE = ["facts", ...FACT_TABLE_NAMES, "areas", "indicators", "quality"] as const;
 type Exportable = (typeof EXPORTABLE)[number];
@@ -31,7 +31,7 @@ export function toCsv(rows: readonly object[], columns: readonly string[]): stri
 
 async function factsOf(table: "facts" | FactTableName): Promise<Fact[]> {
   const built = await buildAll();
-  return table === "facts" ? FACT_TABLE_NAMES.flatMap((name) => built[name].facts) : built[table].facts;
+  return table === "facts" ? allFacts(built) : built[table].facts;
 }
 
 export async function exportTable(table: Exportable, format: "csv" | "arrow"): Promise<Uint8Array | string> {
@@ -40,7 +40,7 @@ export async function exportTable(table: Exportable, format: "csv" | "arrow"): P
     return format === "arrow" ? toIPC(factsTable(facts)) : toCsv(facts.map(toFactRow), FACT_COLUMNS);
   }
   const built = await buildAll();
-  const facts = FACT_TABLE_NAMES.flatMap((name) => built[name].facts);
+  const facts = allFacts(built);
   if (table === "areas") {
     const rows = areas(facts);
     return format === "arrow" ? toIPC(areasTable(rows)) : toCsv(rows, AREA_COLUMNS);
@@ -65,7 +65,7 @@ async function list(): Promise<void> {
   const built = await buildAll();
   console.log("\nTabellen (Zeilen · Befunde):");
   for (const name of FACT_TABLE_NAMES) console.log(`  ${name.padEnd(22)} ${String(built[name].facts.length).padStart(8)} · ${built[name].findings.length}`);
-  const facts = FACT_TABLE_NAMES.flatMap((name) => built[name].facts);
+  const facts = allFacts(built);
   console.log(`  ${"facts".padEnd(22)} ${String(facts.length).padStart(8)}`);
   console.log(`  ${"areas".padEnd(22)} ${String(areas(facts).length).padStart(8)}`);
   console.log(`  ${"indicators".padEnd(22)} ${String(catalogue(facts, built.indicators).length).padStart(8)}`);

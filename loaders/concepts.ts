@@ -6,7 +6,7 @@
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {parseCsv} from "./csv.ts";
-import {DOCUMENTS, type ConceptDocument} from "./documents.ts";
+import type {ConceptDocument} from "./documents.ts";
 import {projectRoot} from "./paths.ts";
 
 export const CONCEPT_COLUMNS = [
@@ -68,6 +68,3 @@ export function countElements(elements: ConceptElement[], levels: string, scope 
   return elements.filter((e) => wanted.has(e.level) && (!scope || inside(e.id))).length;
 }
 
-export function allConcepts(): {doc: ConceptDocument; elements: ConceptElement[]}[] {
-  return DOCUMENTS.map((doc) => ({doc, elements: readConcept(doc)}));
-}

@@ -185,11 +185,6 @@ export function seedLines(doc: ConceptDocument): string[] {
   return lines;
 }
 
-export function documentById(docId: string): ConceptDocument {
-  const doc = DOCUMENTS.find((d) => d.doc_id === docId);
-  if (!doc) throw new Error(`unknown document id "${docId}"`);
-  return doc;
-}
 
 /**
  * The documents' own sums: every sum group's parts against its total, as

@@ -147,24 +147,24 @@ export const EXTRACTS = {"im-kreis-rates": buildImKreisRates} as const;
 
 export type FactTableName = keyof typeof FACT_TABLES;
 
-let all: Promise<Record<FactTableName, BuiltFacts> & {indicators: ImIndicator[]}> | undefined;
+export const FACT_TABLE_NAMES = Object.keys(FACT_TABLES) as FactTableName[];
+
+type AllTables = Record<FactTableName, BuiltFacts> & {indicators: ImIndicator[]};
+let all: Promise<AllTables> | undefined;
 
 /** Every fact table, built once per process (the CLI and the catalogue need them all). */
-export function buildAll(): Promise<Record<FactTableName, BuiltFacts> & {indicators: ImIndicator[]}> {
+export function buildAll(): Promise<AllTables> {
   return (all ??= (async () => {
-    const im = await buildImFacts();
-    return {
-      "facts-im": im,
-      "facts-magdeburg": await buildMagdeburgFacts(),
-      "facts-destatis": await buildDestatisFacts(),
-      "facts-goettingen-sdg": await buildGoettingenSdgFacts(),
-      "facts-documents": buildDocumentFacts(),
-      indicators: im.indicators
-    };
+    const tables = {} as Record<FactTableName, BuiltFacts>;
+    for (const name of FACT_TABLE_NAMES) tables[name] = await FACT_TABLES[name]();
+    return {...tables, indicators: (tables["facts-im"] as Awaited<ReturnType<typeof buildImFacts>>).indicators};
   })());
 }
 
-export const FACT_TABLE_NAMES = Object.keys(FACT_TABLES) as FactTableName[];
+/** The facts of every table, in one array. */
+export function allFacts(built: AllTables): Fact[] {
+  return FACT_TABLE_NAMES.flatMap((name) => built[name].facts);
+}
 
 /** Units a map may colour: rates and shares, never counts. */
 export const RATE_UNITS = new Set(["percent", "per_1000", "rate", "percent_change_since_2005"]);

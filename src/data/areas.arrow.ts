@@ -2,13 +2,13 @@
 import {areas} from "../../loaders/catalogue.ts";
 import {runLoader} from "../../loaders/framework.ts";
 import {areasTable, toIPC} from "../../loaders/model.ts";
-import {buildAll, FACT_TABLE_NAMES} from "../../loaders/tables.ts";
+import {allFacts, buildAll} from "../../loaders/tables.ts";
 
 await runLoader(
   "areas",
   async () => {
     const built = await buildAll();
-    return toIPC(areasTable(areas(FACT_TABLE_NAMES.flatMap((name) => built[name].facts))));
+    return toIPC(areasTable(areas(allFacts(built))));
   },
   () => toIPC(areasTable([]))
 );

@@ -1,13 +1,13 @@
 // Data-quality findings of every fact table (parts vs totals, duplicates, implausible values, gaps).
 import {runLoader} from "../../loaders/framework.ts";
 import {checkJoins} from "../../loaders/joins.ts";
-import {buildAll, FACT_TABLE_NAMES} from "../../loaders/tables.ts";
+import {allFacts, buildAll, FACT_TABLE_NAMES} from "../../loaders/tables.ts";
 
 await runLoader(
   "quality",
   async () => {
     const built = await buildAll();
-    const joins = await checkJoins(FACT_TABLE_NAMES.flatMap((table) => built[table].facts));
+    const joins = await checkJoins(allFacts(built));
     return JSON.stringify([
       ...FACT_TABLE_NAMES.flatMap((table) => built[table].findings.map((finding) => ({table, ...finding}))),
       ...joins.map((finding) => ({table: "boundaries", ...finding}))
