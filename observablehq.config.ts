@@ -5,7 +5,7 @@ export default {
   root: "src",
   title: "Integrationsatlas",
   pages: [
-    {name: "Karten", pages: [{name: "Niedersachsen: Kreise", path: "/karten/niedersachsen"}, {name: "Magdeburg: Stadtteile", path: "/karten/magdeburg"}]},
+    {name: "Karten", pages: [{name: "Niedersachsen: Kreise", path: "/karten/niedersachsen"}, {name: "Magdeburg: Stadtteile", path: "/karten/magdeburg"}, {name: "Gemeinden: Region Hannover, LK Rotenburg", path: "/karten/gemeinden"}, {name: "Wolfsburg: Stadtteile", path: "/karten/wolfsburg"}]},
     {name: "Altersstruktur", pages: [{name: "Magdeburg: Alterspyramide", path: "/altersstruktur/magdeburg"}]},
     {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}]}
   ],

@@ -4,6 +4,7 @@
  * as such, tooltips with value, rank and context, click to select.
  */
 import * as Plot from "@observablehq/plot";
+import {interpolateRdBu} from "d3";
 import {breaks as classify, classOf, type Method} from "./classify.js";
 import {formatNumber} from "./format.js";
 
@@ -31,6 +32,12 @@ export interface ChoroplethOptions {
   highlight?: ReadonlySet<string>;
   /** Areas drawn for context only (e.g. Bremen inside Niedersachsen). */
   context?: (feature: GeoFeature) => boolean;
+  /** A fixed classification (small multiples share one across years). */
+  legend?: Legend;
+  /** Counts as proportional circles over the rates (never as colour). */
+  symbols?: {values: Map<string, number | null>; label: string; format?: (value: number) => string};
+  /** Draw without legend (small multiples draw one for all). */
+  bare?: boolean;
   document?: Document;
 }
 
@@ -58,18 +65,30 @@ export interface Legend {
 
 export function legendOf(values: (number | null)[], {method = "quantile", classes = 5, diverging = false, center = 0}: Pick<ChoroplethOptions, "method" | "classes" | "diverging" | "center"> = {}): Legend {
   let b = classify(method, values, classes);
-  if (diverging && !b.includes(center)) {
-    // Keep the centre a class boundary so that colour sign means change sign.
-    b = [...b, center].sort((x, y) => x - y);
-  }
-  return {breaks: b, colors: classColors(b.length + 1, diverging)};
+  if (!diverging) return {breaks: b, colors: classColors(b.length + 1)};
+  // Keep the centre a class boundary so that colour sign means change sign,
+  // and colour each side by its distance from the centre: blues below, reds
+  // above, the same intensity for the same number of classes from the centre.
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const allAbove = finite.every((v) => v >= center);
+  const allBelow = finite.every((v) => v <= center);
+  // A centre outside the values would only add an empty class.
+  if (!allAbove && !allBelow && !b.includes(center)) b = [...b, center].sort((x, y) => x - y);
+  const below = allAbove ? 0 : allBelow ? b.length + 1 : b.indexOf(center) + 1;
+  const above = b.length + 1 - below;
+  const steps = Math.max(below, above);
+  const colors = [
+    ...Array.from({length: below}, (_, j) => interpolateRdBu(0.5 + (0.45 * (below - j)) / steps)),
+    ...Array.from({length: above}, (_, k) => interpolateRdBu(0.5 - (0.45 * (k + 1)) / steps))
+  ];
+  return {breaks: b, colors};
 }
 
 export function colorOf(value: number | null, legend: Legend): string {
   return value === null ? NO_DATA : legend.colors[classOf(value, legend.breaks)];
 }
 
-function legendElement(doc: Document, legend: Legend, format: (v: number) => string, label: string, noData: number): HTMLElement {
+export function legendElement(doc: Document, legend: Legend, format: (v: number) => string, label: string, noData: number, {empty = false} = {}): HTMLElement {
   const root = doc.createElement("div");
   root.className = "atlas-legend";
   root.setAttribute("role", "list");
@@ -85,7 +104,8 @@ function legendElement(doc: Document, legend: Legend, format: (v: number) => str
     root.append(li);
   };
   const {breaks: b, colors} = legend;
-  colors.forEach((color, i) => {
+  // A map without any value has no classes: only the no-data swatch.
+  if (!empty) colors.forEach((color, i) => {
     const text = b.length === 0 ? "alle Werte" : i === 0 ? `unter ${format(b[0])}` : i === colors.length - 1 ? `${format(b[i - 1])} und mehr` : `${format(b[i - 1])} bis unter ${format(b[i])}`;
     item(color, text);
   });
@@ -100,7 +120,7 @@ export function choropleth(features: GeoFeature[], rows: MapRow[], options: Chor
   const isContext = options.context ?? (() => false);
   const mapped = features.filter((f) => !isContext(f));
   const values = mapped.map((f) => byId.get(String(f.id))?.value ?? null);
-  const legend = legendOf(values, options);
+  const legend = options.legend ?? legendOf(values, options);
   const ranked = rows.filter((r) => r.value !== null && mapped.some((f) => String(f.id) === r.area_id)).sort((a, b) => (b.value as number) - (a.value as number));
   const rank = new Map(ranked.map((r, i) => [r.area_id, i + 1]));
   const tooltip = (f: GeoFeature) => {
@@ -115,13 +135,14 @@ export function choropleth(features: GeoFeature[], rows: MapRow[], options: Chor
   const noData = mapped.filter((f) => (byId.get(String(f.id))?.value ?? null) === null).length;
   const plot = Plot.plot({
     document: doc,
-    width: options.width,
+    // Framework's width can be 0 before layout; a negative map height would be an error.
+    width: Math.max(options.width, 120),
     height: options.height,
     projection: {type: "mercator", domain: collection as never},
     marks: [
       Plot.geo(features, {
         fill: (f: GeoFeature) => (isContext(f) ? "#fff" : colorOf(byId.get(String(f.id))?.value ?? null, legend)),
-        stroke: (f: GeoFeature) => (String(f.id) === options.selected ? "#000" : "#fff"),
+        stroke: (f: GeoFeature) => (String(f.id) === options.selected ? "#000" : isContext(f) ? "#bbb" : "#fff"),
         strokeWidth: (f: GeoFeature) => (String(f.id) === options.selected ? 2.5 : 0.6),
         title: tooltip,
         tip: true
@@ -138,8 +159,10 @@ export function choropleth(features: GeoFeature[], rows: MapRow[], options: Chor
       Plot.geo(
         features.filter((f) => String(f.id) === options.selected),
         {fill: "none", stroke: "#000", strokeWidth: 2.5}
-      )
-    ]
+      ),
+      ...(options.symbols ? [symbolLayer(mapped, options.symbols)] : [])
+    ],
+    ...(options.symbols ? {r: {range: [0, Math.max(8, options.width / 30)]}} : {})
   }) as SVGSVGElement | HTMLElement;
   const svg = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector("svg");
   if (svg) {
@@ -162,6 +185,22 @@ export function choropleth(features: GeoFeature[], rows: MapRow[], options: Chor
   }
   const root = doc.createElement("div");
   root.className = "atlas-map";
-  root.append(plot, legendElement(doc, legend, format, options.valueLabel, noData));
+  root.append(plot);
+  if (!options.bare) root.append(legendElement(doc, legend, format, options.valueLabel, noData, {empty: noData === mapped.length}));
+  if (options.symbols && !options.bare) root.append(symbolLegend(doc, options.symbols));
   return root;
+}
+
+function symbolLayer(features: GeoFeature[], symbols: NonNullable<ChoroplethOptions["symbols"]>) {
+  const withValue = features.filter((f) => (symbols.values.get(String(f.id)) ?? null) !== null);
+  return Plot.dot(withValue, Plot.centroid({r: (f: GeoFeature) => symbols.values.get(String(f.id)), fill: "#333", fillOpacity: 0.35, stroke: "#111", strokeWidth: 0.6, pointerEvents: "none"} as never));
+}
+
+function symbolLegend(doc: Document, symbols: NonNullable<ChoroplethOptions["symbols"]>): HTMLElement {
+  const values = [...symbols.values.values()].filter((v): v is number => v !== null);
+  const p = doc.createElement("p");
+  p.className = "atlas-explain";
+  const max = values.length ? Math.max(...values) : 0;
+  p.textContent = `Kreise: ${symbols.label}, Fläche proportional zur Anzahl (größter Kreis: ${(symbols.format ?? ((v: number) => formatNumber(v, {digits: 0})))(max)}).`;
+  return p;
 }

@@ -67,6 +67,10 @@ export function formatValue(value: number | null | undefined, unit: string): str
       return value === null || value === undefined ? MISSING : `${formatNumber(value, {digits: 1})} Jahre`;
     case "ha":
       return value === null || value === undefined ? MISSING : `${formatNumber(value, {digits: 1})} ha`;
+    case "km2":
+      return value === null || value === undefined ? MISSING : `${formatNumber(value, {digits: 2})} km²`;
+    case "persons_per_km2":
+      return value === null || value === undefined ? MISSING : `${formatNumber(value, {digits: 0})} je km²`;
     case "persons":
     case "count":
       return formatNumber(value, {digits: 0});

@@ -44,6 +44,9 @@ export const STATIC_META: Record<string, StaticMeta> = {
   "md:flaeche": {title: "Fläche", definition: "Fläche des Stadtteils in Hektar (KISS-MD K3_T33).", footnotes: "Spaltenbedeutung aus den Daten erschlossen: Einwohner / Fläche ergibt die in K3_T33 gedruckte Dichte."},
   "destatis:schutzsuchende": {title: "Schutzsuchende", definition: "Ausländerinnen und Ausländer, die sich unter Berufung auf humanitäre Gründe in Deutschland aufhalten (offener, anerkannter oder abgelehnter Schutzstatus), am 31.12.2018 (Destatis 12531, Ausländerzentralregister).", footnotes: "„.“ = Zahlenwert unbekannt oder geheim zu halten; „-“ = nichts vorhanden oder aufgelöstes Gebiet."},
   "destatis:asylbewerberleistungen": {title: "Empfängerinnen und Empfänger von Regelleistungen nach dem Asylbewerberleistungsgesetz", definition: "Personen mit Regelleistungen nach dem AsylbLG am 31.12.2019 (Destatis 22221).", footnotes: "In vielen Zeilen ergeben weiblich + männlich nicht die Summe (Befund der Datenqualität); verwendbar ist die Summe."},
+  "vg250:einwohner": {title: "Einwohner (VG250-EW)", definition: "Einwohnerzahl der Gemeinde laut Verwaltungsgebieten 1:250 000 mit Einwohnerzahlen (BKG), amtliche Bevölkerungsfortschreibung.", footnotes: "Der Stichtag ist in dieser Kopie des Datensatzes nicht angegeben (Abruf aus dem BKG-WFS, 2025). Gemeindefreie Gebiete (AGS mit 5xx) sind unbewohnt und haben 0 Einwohner."},
+  "vg250:flaeche": {title: "Fläche (VG250-EW)", definition: "Katasterfläche der Gemeinde in km² laut VG250-EW (BKG)."},
+  "vg250:dichte": {title: "Einwohnerdichte", definition: "Einwohner je km² Fläche.", computation: "Vom Atlas berechnet: VG250-EW-Einwohnerzahl / VG250-EW-Fläche (Kennzeichen „derived“)."},
   "goesis:10-1": {title: "Göttingen, GÖSIS 027.02 (Reihe „Ausländische Bevölkerung“ der SDG-Seite 10-1)", definition: "Jährliche Zahl für die Stadt Göttingen, 2014–2023. Die Reihe ist als „Ausländische Bevölkerung“ betitelt, ihre Werte entsprechen aber den Einbürgerungen (Göttinger Integrationskonzept, Abb. 10: 2018–2021 identisch).", footnotes: "Nur als Gegenprobe verwendet."}
 };
 
@@ -82,7 +85,7 @@ export function catalogue(facts: Fact[], imIndicators: ImIndicator[]): Catalogue
       licence: src?.licence ?? (doc ? "Zitat aus einem amtlichen Dokument (§ 5 UrhG / Zitatrecht); Abschrift des Atlas" : ""),
       attribution: src?.attribution ?? (doc ? `${doc.publisher}, ${doc.title} (${doc.year})` : ""),
       footnotes: meta?.footnotes ?? fixed?.footnotes ?? "",
-      is_rate: units.every((u) => ["percent", "per_1000", "rate", "ratio", "years", "percentage_points", "percent_change_since_2005"].includes(u)) || units.includes("percent"),
+      is_rate: units.every((u) => ["percent", "per_1000", "rate", "ratio", "years", "percentage_points", "percent_change_since_2005", "persons_per_km2"].includes(u)) || units.includes("percent"),
       coverage: {
         areas: new Set(rows.map((r) => r.area_id)).size,
         levels: [...new Set(rows.map((r) => r.area_level))],

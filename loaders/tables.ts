@@ -5,6 +5,7 @@
  */
 import {destatisFacts} from "./destatis.ts";
 import {checkDocumentSums, DOCUMENTS, documentFacts, documentSourceId} from "./documents.ts";
+import {gemeindeFacts} from "./gemeinden.ts";
 import {goettingenSdgFacts} from "./goettingen-sdg.ts";
 import {imIndicator, imIndicatorIds, imTranslations, IM_SOURCE, type ImIndicator} from "./im.ts";
 import {kissMdFacts, MAGDEBURG_ID} from "./kissmd.ts";
@@ -139,7 +140,8 @@ export const FACT_TABLES = {
   "facts-magdeburg": buildMagdeburgFacts,
   "facts-destatis": buildDestatisFacts,
   "facts-goettingen-sdg": buildGoettingenSdgFacts,
-  "facts-documents": async () => buildDocumentFacts()
+  "facts-documents": async () => buildDocumentFacts(),
+  "facts-gemeinden": async () => ({facts: await gemeindeFacts(), findings: []})
 } as const;
 
 /** Extracts of the fact tables that pages load instead of the whole table. */
@@ -167,7 +169,7 @@ export function allFacts(built: AllTables): Fact[] {
 }
 
 /** Units a map may colour: rates and shares, never counts. */
-export const RATE_UNITS = new Set(["percent", "per_1000", "rate", "percent_change_since_2005"]);
+export const RATE_UNITS = new Set(["percent", "per_1000", "rate", "percent_change_since_2005", "persons_per_km2"]);
 
 /**
  * The IM rates that exist for the Kreise (Hannover city and Umland apart),

@@ -1,0 +1,3 @@
+import {factsLoader} from "../../loaders/framework.ts";
+
+await factsLoader("facts-gemeinden");
