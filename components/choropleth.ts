@@ -4,7 +4,7 @@
  * as such, tooltips with value, rank and context, click to select.
  */
 import * as Plot from "@observablehq/plot";
-import {interpolateRdBu} from "d3";
+import {interpolateBlues, interpolateRdBu} from "d3";
 import {breaks as classify, classOf, type Method} from "./classify.js";
 import {formatNumber} from "./format.js";
 
@@ -50,12 +50,13 @@ export interface GeoFeature {
 
 export const NO_DATA = "#e8e8e8";
 
-/** Colours of k classes. */
+/**
+ * Colours of k classes, exactly k (Plot's quantize scheme rounds n to nice
+ * ticks and may return more): sequential blues, or red–blue around a centre.
+ */
 export function classColors(k: number, diverging = false): string[] {
-  const scheme = diverging ? "rdbu" : "blues";
-  const scale = Plot.scale({color: {type: "quantize", scheme, domain: [0, 1], n: k}});
-  const colors = (scale.range ?? []) as string[];
-  return diverging ? [...colors].reverse() : colors;
+  if (k <= 1) return [diverging ? interpolateRdBu(0.5) : interpolateBlues(0.55)];
+  return Array.from({length: k}, (_, i) => (diverging ? interpolateRdBu(0.95 - (0.9 * i) / (k - 1)) : interpolateBlues(0.12 + (0.83 * i) / (k - 1))));
 }
 
 export interface Legend {

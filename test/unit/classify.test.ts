@@ -26,3 +26,28 @@ describe("classification", () => {
     expect(classOf(31, breaks("jenks", values, 3))).toBe(2);
   });
 });
+
+describe("class colours", () => {
+  test("exactly k colours for every class count the maps offer, sequential and diverging", async () => {
+    const {classColors, legendOf} = await import("../../components/choropleth.ts");
+    for (let k = 1; k <= 9; k++) {
+      expect(classColors(k)).toHaveLength(k);
+      expect(classColors(k, true)).toHaveLength(k);
+      expect(new Set(classColors(k)).size).toBe(k);
+    }
+    // 4 equal intervals over 0..8: 3 breaks, 4 colours (Plot's quantize gave 5 here).
+    const legend = legendOf([0, 1, 2, 3, 4, 5, 6, 7, 8], {method: "equal", classes: 4});
+    expect(legend.breaks).toEqual([2, 4, 6]);
+    expect(legend.colors).toHaveLength(4);
+  });
+  test("a diverging legend keeps zero a break and colours decreases blue, increases red", async () => {
+    const {legendOf} = await import("../../components/choropleth.ts");
+    const legend = legendOf([-3, -1, 2, 4, 6], {method: "equal", classes: 3, diverging: true, center: 0});
+    expect(legend.breaks).toContain(0);
+    expect(legend.colors).toHaveLength(legend.breaks.length + 1);
+    const below = legend.breaks.indexOf(0) + 1;
+    const rgb = (c: string) => c.match(/\d+/g)!.map(Number);
+    for (const c of legend.colors.slice(0, below)) expect(rgb(c)[2]).toBeGreaterThan(rgb(c)[0]);
+    for (const c of legend.colors.slice(below)) expect(rgb(c)[0]).toBeGreaterThan(rgb(c)[2]);
+  });
+});
