@@ -122,7 +122,8 @@ export function choropleth(features: GeoFeature[], rows: MapRow[], options: Chor
   const mapped = features.filter((f) => !isContext(f));
   const values = mapped.map((f) => byId.get(String(f.id))?.value ?? null);
   const legend = options.legend ?? legendOf(values, options);
-  const ranked = rows.filter((r) => r.value !== null && mapped.some((f) => String(f.id) === r.area_id)).sort((a, b) => (b.value as number) - (a.value as number));
+  const mappedIds = new Set(mapped.map((f) => String(f.id)));
+  const ranked = rows.filter((r) => r.value !== null && mappedIds.has(r.area_id)).sort((a, b) => (b.value as number) - (a.value as number));
   const rank = new Map(ranked.map((r, i) => [r.area_id, i + 1]));
   const tooltip = (f: GeoFeature) => {
     const id = String(f.id);

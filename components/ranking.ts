@@ -15,6 +15,8 @@ export interface RankingOptions<T> {
   selected?: string | null;
   onSelect?: (areaId: string) => void;
   caption: string;
+  /** Rows shown before „Alle anzeigen“ (the selected row is always shown). */
+  limit?: number;
   /** Initial sort: column key and direction. */
   sort?: {key: keyof T & string; descending?: boolean};
   document?: Document;
@@ -31,6 +33,8 @@ export function rankingTable<T extends Record<string, unknown>>(rows: T[], optio
   const doc = options.document ?? globalThis.document;
   const idKey = options.idKey ?? ("area_id" as keyof T & string);
   let sort = options.sort ?? {key: options.columns[0].key, descending: false};
+  // Long lists (990 Gemeinden) start short: a table of a thousand rows costs more than the map.
+  let showAll = rows.length <= (options.limit ?? 100);
   const wrap = doc.createElement("div");
   wrap.className = "atlas-ranking";
   const table = doc.createElement("table");
@@ -59,7 +63,14 @@ export function rankingTable<T extends Record<string, unknown>>(rows: T[], optio
   });
   thead.append(head);
   table.append(thead, tbody);
-  wrap.append(table);
+  const more = doc.createElement("button");
+  more.type = "button";
+  more.className = "atlas-more";
+  more.addEventListener("click", () => {
+    showAll = true;
+    render();
+  });
+  wrap.append(table, more);
   function render() {
     options.columns.forEach((c, i) => headers[i].setAttribute("aria-sort", c.key === sort.key ? (sort.descending ? "descending" : "ascending") : "none"));
     const ordered = [...rows].sort((a, b) => {
@@ -69,7 +80,11 @@ export function rankingTable<T extends Record<string, unknown>>(rows: T[], optio
       return sort.descending ? compare(vb, va) : compare(va, vb);
     });
     tbody.replaceChildren();
-    for (const row of ordered) {
+    const limit = options.limit ?? 100;
+    const shown = showAll ? ordered : ordered.filter((row, i) => i < limit || String(row[idKey]) === options.selected);
+    more.hidden = showAll;
+    more.textContent = `Alle ${rows.length} Zeilen anzeigen`;
+    for (const row of shown) {
       const id = String(row[idKey]);
       const tr = doc.createElement("tr");
       tr.dataset.areaId = id;

@@ -78,7 +78,8 @@ export function toTopology(objects: Record<string, AreaFeature[]>, {keep = 0.15,
   // topojson's typings do not follow GeoJSON's nullable properties; the shapes are right.
   // As the topojson CLIs do it: build unquantized, simplify, then quantize.
   const topo = presimplify(topology(collections as Parameters<typeof topology>[0]) as never);
-  const simplified = simplify(topo, quantile(topo, 1 - keep)) as unknown as Topology;
+  // quantile() sorts weights descending: the keep-quantile is the weight that `keep` of the points exceed.
+  const simplified = simplify(topo, quantile(topo, keep)) as unknown as Topology;
   // presimplify adds each point's weight as a third coordinate: drop it.
   simplified.arcs = simplified.arcs.map((arc) => arc.map(([x, y]) => [x, y]));
   return quantize(simplified as never, quantization) as Topology;

@@ -27,6 +27,10 @@ export interface StaticServer {
   close(): Promise<void>;
   /** Bytes sent on the wire, by request path, since the last reset. */
   sent: Map<string, number>;
+  /** The same responses' uncompressed sizes (the files without .br/.gz). */
+  raw: Map<string, number>;
+  /** Content-Encoding of each response ("identity" when none). */
+  encodings: Map<string, string>;
 }
 
 function resolveFile(dist: string, pathname: string): string | undefined {
@@ -41,6 +45,8 @@ function resolveFile(dist: string, pathname: string): string | undefined {
 
 export async function serve(dist: string, {compression = true, port = 0} = {}): Promise<StaticServer> {
   const sent = new Map<string, number>();
+  const raw = new Map<string, number>();
+  const encodings = new Map<string, string>();
   const server: Server = createServer((request, response) => {
     const {pathname} = new URL(request.url ?? "/", "http://127.0.0.1");
     const file = resolveFile(dist, pathname);
@@ -61,6 +67,8 @@ export async function serve(dist: string, {compression = true, port = 0} = {}): 
     const size = statSync(body).size;
     headers["content-length"] = String(size);
     sent.set(pathname, (sent.get(pathname) ?? 0) + size);
+    raw.set(pathname, (raw.get(pathname) ?? 0) + statSync(file).size);
+    encodings.set(pathname, headers["content-encoding"] ?? "identity");
     response.writeHead(200, headers);
     createReadStream(body).pipe(response);
   });
@@ -69,6 +77,8 @@ export async function serve(dist: string, {compression = true, port = 0} = {}): 
   return {
     url: `http://127.0.0.1:${address.port}`,
     sent,
+    raw,
+    encodings,
     close: () => new Promise((resolve) => server.close(() => resolve()))
   };
 }

@@ -1,0 +1,3 @@
+import {boundaryLoader} from "../../../loaders/framework.ts";
+
+await boundaryLoader("gemeinden-ni");
