@@ -239,7 +239,9 @@ export function ageStructure(rows: AgeBandRow[], options: AgeStructureOptions): 
     });
     bars.append(titled(doc, rect, `${r.label}: ${relative ? `${formatPercent(r.value, 1)} (${formatNumber(count, {digits: 0})} Personen)` : `${formatNumber(r.value, {digits: 0})} Personen`}`));
     if (!dense) {
-      const text = svgEl(doc, "text", {"x": x(r.value) + 4, "y": y + rowHeight / 2, "dy": "0.32em", "class": "value-label", "data-band": r.band});
+      // Right of the bar and of any comparison tick, so no tick covers the number.
+      const end = Math.max(r.value, ...others.map((o) => o.rows.find((c) => c.band === r.band)?.value ?? 0));
+      const text = svgEl(doc, "text", {"x": x(end) + 5, "y": y + rowHeight / 2, "dy": "0.32em", "class": "value-label", "data-band": r.band});
       text.textContent = fmt(r.value);
       vlabels.append(text);
     }
