@@ -116,3 +116,18 @@ describe("age rows from facts", () => {
     expect(foldOpenClass(k3t1, 90)).toEqual({rows: k3t1, derived: false});
   });
 });
+
+describe("ageFigure", () => {
+  test("table and CSV rows: counts and shares of both populations in relative mode, counts only in absolute mode", async () => {
+    const {ageFigure, ageTable} = await import("../../components/agefigure.ts");
+    const own = {name: "Diesdorf", rows: diesdorf, total: 45};
+    const city = {name: "Magdeburg insgesamt", rows: magdeburg, total: 34303};
+    const relative = ageTable(own, city, true);
+    expect(relative[0]).toEqual({Altersgruppe: "0–6 Jahre", Personen: null, Anteil: null, "Personen Vergleich": 3194, "Anteil Vergleich": (100 * 3194) / 34303});
+    expect(relative[2].Anteil).toBeCloseTo((100 * 23) / 45, 10);
+    const el = ageFigure(own, city, {width: 640, relative: false, id: "t", title: "T", source: "KISS-MD K3_T39", date: "2023-12-31", definition: "D", document: doc()});
+    expect([...el.querySelectorAll("thead th")].map((th) => th.textContent)).toEqual(["Altersgruppe", "Diesdorf: Personen"]);
+    expect([...el.querySelectorAll("tbody tr")].map((tr) => tr.lastElementChild?.textContent)).toEqual(["–", "–", "23", "14", "0"]);
+    expect(el.querySelector("figcaption")?.textContent).toContain("Vergleichsstriche nur in der Darstellung „relativ“");
+  });
+});
