@@ -42,6 +42,26 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
+/**
+ * Waits until the figure shows what the test expects: DuckDB answers in a
+ * worker, so a page can look settled (network quiet) while a cell still runs.
+ */
+async function ready(page: Page, figure: string, title: string): Promise<void> {
+  await page.waitForFunction(
+    ([id, text]) => {
+      const root = document.getElementById(`figure-${id}`);
+      return !!root && (root.querySelector("h3")?.textContent ?? "").includes(text) && root.querySelector("rect[data-value], td.num") !== null;
+    },
+    [figure, title] as const,
+    {timeout: 30_000}
+  );
+}
+
+/** Waits until the URL holds exactly these params (a cell writes them after the controls change). */
+async function urlParams(page: Page, expected: Record<string, string>): Promise<void> {
+  await expect.poll(() => Object.fromEntries(new URL(page.url()).searchParams), {timeout: 30_000}).toEqual(expected);
+}
+
 interface Bar {
   key: string;
   value: number;
@@ -108,6 +128,7 @@ describe("Magdeburg pyramid (KISS-MD K3_T1)", () => {
     expect(expected.size).toBe(182); // 0 … 89 and 90+, men and women
     expect(expected.get("30|male")).toBeGreaterThan(0);
     const page = await open("/altersstruktur/magdeburg?jahr=2024&modus=absolut");
+    await ready(page, "magdeburg-alterspyramide", "31.12.2024");
     const drawn = await bars(page, "magdeburg-alterspyramide");
     expect(new Map(drawn.map((b) => [b.key, b.value]))).toEqual(expected);
     expectProportional(drawn);
@@ -126,6 +147,7 @@ describe("Magdeburg pyramid (KISS-MD K3_T1)", () => {
     const total = [...expected.values()].reduce((a, b) => a + b, 0);
     expect(total).toBe(valueOf(md, {indicator: "md:bevoelkerung", area_id: "15003000", year: 2024, sex: "total", age_group: "total"}));
     const page = await open("/altersstruktur/magdeburg?jahr=2024&modus=relativ&vergleich=2021,2025");
+    await ready(page, "magdeburg-alterspyramide", "31.12.2024 (Anteile in %), Vergleich 2021, 2025");
     const drawn = await bars(page, "magdeburg-alterspyramide");
     expect(drawn.reduce((s, b) => s + b.value, 0)).toBeCloseTo(100, 1);
     for (const bar of drawn) expect(bar.value, bar.key).toBeCloseTo((100 * expected.get(bar.key)!) / total, 9);
@@ -148,6 +170,7 @@ describe("Magdeburg pyramid (KISS-MD K3_T1)", () => {
     expect(single.map((f) => f.age_group)).toContain("98+");
     const old = single.filter((f) => Number.parseInt(f.age_group, 10) >= 90).reduce((s, f) => s + (f.value as number), 0);
     const page = await open("/altersstruktur/magdeburg?gliederung=insgesamt&jahr=2010&modus=absolut");
+    await ready(page, "magdeburg-alterspyramide", "nach Alter, 31.12.2010");
     const drawn = await bars(page, "magdeburg-alterspyramide");
     expect(drawn).toHaveLength(91);
     expect(drawn.find((b) => b.key === "90+")?.value).toBe(old);
@@ -161,17 +184,19 @@ describe("Magdeburg pyramid (KISS-MD K3_T1)", () => {
 
   test("the view lives in the URL: controls write it, a reload restores it", async () => {
     const page = await open("/altersstruktur/magdeburg");
+    await ready(page, "magdeburg-alterspyramide", "nach Alter und Geschlecht, 31.12.2025");
     await page.getByLabel("relativ").check();
+    await ready(page, "magdeburg-alterspyramide", "31.12.2025 (Anteile in %)");
     await page.getByLabel("insgesamt (2006–2025)").check();
-    await settle(page);
+    await ready(page, "magdeburg-alterspyramide", "Magdeburgs nach Alter, 31.12.2025 (Anteile in %)");
     await page.locator("form").filter({hasText: "Jahr"}).locator("input[type=number]").fill("2015");
-    await settle(page);
+    await ready(page, "magdeburg-alterspyramide", "31.12.2015");
     await page.getByLabel("2020").check();
-    await settle(page);
-    const params = new URL(page.url()).searchParams;
-    expect(Object.fromEntries(params)).toEqual({gliederung: "insgesamt", jahr: "2015", modus: "relativ", vergleich: "2020"});
+    await ready(page, "magdeburg-alterspyramide", "Vergleich 2020");
+    await urlParams(page, {gliederung: "insgesamt", jahr: "2015", modus: "relativ", vergleich: "2020"});
     await page.reload();
     await settle(page);
+    await ready(page, "magdeburg-alterspyramide", "31.12.2015 (Anteile in %), Vergleich 2020");
     expect(await page.textContent("#figure-magdeburg-alterspyramide h3")).toBe("Bevölkerung Magdeburgs nach Alter, 31.12.2015 (Anteile in %), Vergleich 2020");
     expect(await page.getByLabel("2020").isChecked()).toBe(true);
     const drawn = await bars(page, "magdeburg-alterspyramide");
@@ -187,6 +212,7 @@ describe("foreigners by age group, Magdeburg Stadtteile (KISS-MD K3_T39)", () =>
     const own = bandsOf("15003000-st04", 2023);
     const city = bandsOf("15003000", 2023);
     const page = await open("/altersstruktur/auslaender-magdeburg?gebiet=15003000-st04&jahr=2023&modus=relativ");
+    await ready(page, "magdeburg-auslaender-alter", "Alte Neustadt, 31.12.2023 (Anteile in %), Vergleich: Magdeburg insgesamt");
     const drawn = await bars(page, "magdeburg-auslaender-alter");
     expect(drawn.map((b) => b.key)).toEqual(["0-6", "7-17", "18-44", "45-64", "65+"]);
     for (const bar of drawn) {
@@ -220,6 +246,7 @@ describe("foreigners by age group, Magdeburg Stadtteile (KISS-MD K3_T39)", () =>
     expect(own["0-6"]).toBeNull();
     expect(own["7-17"]).toBeNull();
     const page = await open("/altersstruktur/auslaender-magdeburg?gebiet=15003000-st28&jahr=2023&modus=relativ");
+    await ready(page, "magdeburg-auslaender-alter", "Diesdorf, 31.12.2023");
     const drawn = await bars(page, "magdeburg-auslaender-alter");
     expect(drawn.map((b) => b.key)).toEqual(["18-44", "45-64", "65+"]);
     expect(drawn[0].value).toBeCloseTo((100 * own["18-44"]!) / own.total!, 9);
@@ -234,15 +261,16 @@ describe("foreigners by age group, Magdeburg Stadtteile (KISS-MD K3_T39)", () =>
 
   test("the view lives in the URL: choosing a Stadtteil, year and mode, then reloading, shows the same chart", async () => {
     const page = await open("/altersstruktur/auslaender-magdeburg");
+    await ready(page, "magdeburg-auslaender-alter", "Altstadt");
     await page.getByLabel("Stadtteil", {exact: true}).selectOption({label: "Alte Neustadt"});
-    await settle(page);
+    await ready(page, "magdeburg-auslaender-alter", "Alte Neustadt");
     await page.getByLabel("Jahr", {exact: true}).selectOption({label: "2022"});
-    await settle(page);
+    await ready(page, "magdeburg-auslaender-alter", "Alte Neustadt, 31.12.2022 (Anteile in %)");
     await page.getByLabel("absolut").check();
-    await settle(page);
-    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({gebiet: "15003000-st04", jahr: "2022", modus: "absolut"});
+    await urlParams(page, {gebiet: "15003000-st04", jahr: "2022", modus: "absolut"});
     await page.reload();
     await settle(page);
+    await ready(page, "magdeburg-auslaender-alter", "Alte Neustadt, 31.12.2022");
     expect(await page.textContent("#figure-magdeburg-auslaender-alter h3")).toBe("Ausländische Bevölkerung nach Altersgruppen, Alte Neustadt, 31.12.2022");
     const own = bandsOf("15003000-st04", 2022);
     expect((await bars(page, "magdeburg-auslaender-alter")).map((b) => b.value)).toEqual(["0-6", "7-17", "18-44", "45-64", "65+"].map((b) => own[b]));
@@ -262,6 +290,7 @@ describe("foreigners by age group, Niedersachsen Kreise (IM 1-2-6)", () => {
     const published = valueOf(im, {area_id: "03103", year: 2023, sex: "total", category: "total", age_group: "total"});
     expect(published).not.toBe(ownSum); // AZR rounding: 25.290 published, 25.285 in the bands
     const page = await open("/altersstruktur/auslaender-niedersachsen?gebiet=03103&jahr=2023&modus=relativ");
+    await ready(page, "niedersachsen-auslaender-alter", "Wolfsburg, Stadt, 31.12.2023 (Anteile in %), Vergleich: Niedersachsen");
     const drawn = await bars(page, "niedersachsen-auslaender-alter");
     expect(drawn.map((b) => b.count)).toEqual(own);
     drawn.forEach((b, i) => expect(b.value).toBeCloseTo((100 * own[i]) / ownSum, 9));
@@ -283,6 +312,7 @@ describe("foreigners by age group, Niedersachsen Kreise (IM 1-2-6)", () => {
 
   test("Umland Hannover 2022: the source's inconsistency with the Region is shown above the chart, values as published", async () => {
     const page = await open("/altersstruktur/auslaender-niedersachsen?gebiet=03241999&jahr=2022&modus=absolut");
+    await ready(page, "niedersachsen-auslaender-alter", "Hannover, Umland, 31.12.2022");
     const notice = await page.textContent("[data-quality-warning]");
     expect(notice).toContain("Region Hannover 2022: Landeshauptstadt 127235 + Umland 114350 = 241585, Summe laut Quelle 226995 (Differenz 14590)");
     const drawn = await bars(page, "niedersachsen-auslaender-alter");
@@ -293,15 +323,16 @@ describe("foreigners by age group, Niedersachsen Kreise (IM 1-2-6)", () => {
 
   test("the view lives in the URL: Kreis, year, mode and comparison area survive a reload", async () => {
     const page = await open("/altersstruktur/auslaender-niedersachsen");
+    await ready(page, "niedersachsen-auslaender-alter", "Braunschweig, Stadt");
     await page.getByLabel("Kreis", {exact: true}).selectOption({label: "Rotenburg (Wümme)"});
-    await settle(page);
+    await ready(page, "niedersachsen-auslaender-alter", "Rotenburg (Wümme)");
     await page.locator("form").filter({hasText: "Jahr"}).locator("input[type=number]").fill("2021");
-    await settle(page);
+    await ready(page, "niedersachsen-auslaender-alter", "Rotenburg (Wümme), 31.12.2021");
     await page.getByLabel("Vergleich (Striche, nur relativ)").selectOption({label: "Statistische Region Lüneburg (Statistische Region)"});
-    await settle(page);
-    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({gebiet: "03357", jahr: "2021", modus: "relativ", vergleich: "033"});
+    await urlParams(page, {gebiet: "03357", jahr: "2021", modus: "relativ", vergleich: "033"});
     await page.reload();
     await settle(page);
+    await ready(page, "niedersachsen-auslaender-alter", "Rotenburg (Wümme), 31.12.2021");
     expect(await page.textContent("#figure-niedersachsen-auslaender-alter h3")).toBe("Ausländerinnen und Ausländer nach Altersgruppen, Rotenburg (Wümme), 31.12.2021 (Anteile in %), Vergleich: Statistische Region Lüneburg");
     const region = bandsOf("033", 2021);
     const regionSum = region.reduce((a, b) => a + b, 0);
@@ -316,6 +347,8 @@ describe("Göttingen", () => {
     expect(fact?.value).toBe(12726);
     expect(fact?.source_ref).toContain("281");
     const page = await open("/altersstruktur/goettingen");
+    await ready(page, "goettingen-alter-text", "Stadt Göttingen, 31.12.2022");
+    await ready(page, "goettingen-landkreis-auslaender-alter", "Landkreis Göttingen, 31.12.2022");
     expect(await page.textContent("#figure-goettingen-alter-text table.atlas-fact-table td.num")).toBe(formatNumber(fact!.value, {digits: 0}));
     const caption = await page.textContent("#figure-goettingen-alter-text figcaption");
     expect(caption).toContain("Zeile 281");
