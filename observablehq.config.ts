@@ -6,7 +6,7 @@ export default {
   title: "Integrationsatlas",
   pages: [
     {name: "Karten", pages: [{name: "Niedersachsen: Kreise", path: "/karten/niedersachsen"}, {name: "Magdeburg: Stadtteile", path: "/karten/magdeburg"}, {name: "Gemeinden: Region Hannover, LK Rotenburg", path: "/karten/gemeinden"}, {name: "Wolfsburg: Stadtteile", path: "/karten/wolfsburg"}]},
-    {name: "Altersstruktur", pages: [{name: "Magdeburg: Alterspyramide", path: "/altersstruktur/magdeburg"}]},
+    {name: "Altersstruktur", pages: [{name: "Magdeburg: Alterspyramide", path: "/altersstruktur/magdeburg"}, {name: "Magdeburg: Ausländer nach Alter", path: "/altersstruktur/auslaender-magdeburg"}, {name: "Niedersachsen: Ausländer nach Alter", path: "/altersstruktur/auslaender-niedersachsen"}, {name: "Göttingen: Altersstruktur", path: "/altersstruktur/goettingen"}]},
     {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}]}
   ],
   globalStylesheets: [],
