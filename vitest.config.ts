@@ -9,7 +9,8 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
-          testTimeout: 60_000
+          // Generous: the CLI tests build every table (about 25 s alone, more on a shared 2-core machine).
+          testTimeout: 240_000
         }
       },
       {

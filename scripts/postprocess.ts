@@ -8,8 +8,8 @@
  * - a refusal of anything that would load from another host.
  */
 import {createHash} from "node:crypto";
-import {readFileSync, readdirSync, statSync, writeFileSync} from "node:fs";
-import {extname, join, relative} from "node:path";
+import {existsSync, readFileSync, readdirSync, statSync, writeFileSync} from "node:fs";
+import {extname, join, relative, sep} from "node:path";
 import {brotliCompressSync, constants, gzipSync} from "node:zlib";
 
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".wasm", ".arrow", ".svg", ".csv", ".txt", ".map"]);
@@ -62,6 +62,30 @@ export function thirdPartyLoads(text: string): string[] {
   return THIRD_PARTY_LOAD.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => m[0].slice(0, 160)));
 }
 
+/**
+ * Internal links of every built page that lead nowhere. Framework's own
+ * check counts a link with a query string (/karten/x?jahr=2020) as broken
+ * and only warns; here the query and hash are dropped and a missing target
+ * fails the build. Links written by scripts at run time are not seen.
+ */
+export function brokenLinks(dist: string): string[] {
+  const broken: string[] = [];
+  for (const file of walk(dist)) {
+    if (extname(file) !== ".html") continue;
+    const page = "/" + relative(dist, file).split(sep).join("/");
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/<a\b[^>]*\bhref="([^"]*)"/gi)) {
+      const href = m[1].replaceAll("&amp;", "&");
+      if (!href || href.startsWith("#") || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) continue;
+      const {pathname} = new URL(href, `http://atlas.invalid${page}`);
+      const path = decodeURIComponent(pathname).replace(/^\//, "");
+      const candidates = path === "" || path.endsWith("/") ? [join(path, "index.html")] : [path, `${path}.html`, join(path, "index.html")];
+      if (!candidates.some((c) => existsSync(join(dist, c)) && statSync(join(dist, c)).isFile())) broken.push(`${page}: ${href}`);
+    }
+  }
+  return broken;
+}
+
 export interface PostprocessReport {
   pages: number;
   compressed: number;
@@ -86,6 +110,10 @@ export async function postprocess(dist: string, {allowThirdParty = false} = {}):
     text = text.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/i, "");
     text = text.replace(/(<meta charset="utf-8">)/i, `$1\n${meta}`);
     writeFileSync(file, text);
+  }
+  const broken = brokenLinks(dist);
+  if (broken.length && !allowThirdParty) {
+    throw new Error(`broken internal links (target not built):\n  ${broken.join("\n  ")}`);
   }
   if (problems.length && !allowThirdParty) {
     throw new Error(`the built site would load from other hosts:\n  ${problems.join("\n  ")}`);

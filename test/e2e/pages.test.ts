@@ -4,7 +4,7 @@
  * container drawn. A screenshot per page lands in test/screenshots/.
  * Runs against dist/ as built by `npm run build` (npm run test:e2e does both).
  */
-import {existsSync, mkdirSync, readdirSync, statSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, readdirSync, statSync} from "node:fs";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Browser} from "playwright-core";
@@ -25,6 +25,22 @@ function* htmlPages(dir: string): Generator<string> {
       yield `/${relative(dist, path).replace(/\.html$/, "").replace(/(^|\/)index$/, "$1")}`;
     }
   }
+}
+
+/** The page's Markdown source (a dynamic route's [param].md when there is no file of its own). */
+function sourceOf(path: string): string {
+  const base = join(root, "src", path === "/" ? "index" : path.slice(1));
+  for (const candidate of [`${base}.md`, join(base, "index.md")]) if (existsSync(candidate)) return candidate;
+  const dir = dirname(base);
+  const dynamic = existsSync(dir) ? readdirSync(dir).find((f) => /^\[[^\]]+\]\.md$/.test(f)) : undefined;
+  if (dynamic) return join(dir, dynamic);
+  throw new Error(`no Markdown source for ${path}`);
+}
+
+/** Whether a page runs SQL: front matter sql:, a sql code block, or the sql tagged template. */
+function queries(path: string): boolean {
+  const text = readFileSync(sourceOf(path), "utf8");
+  return /^sql:/m.test(text) || /```sql\b/.test(text) || /\bsql`/.test(text) || /DuckDBClient/.test(text);
 }
 
 if (!existsSync(join(dist, "index.html"))) throw new Error("dist/ is not built: run npm run build (npm run test:e2e does)");
@@ -50,6 +66,9 @@ describe("every page", () => {
     const page = await browser.newPage({viewport: {width: 1280, height: 900}, locale: "de-DE"});
     try {
       const report = await checkPage(page, server.url + path);
+      // Page weight: DuckDB-WASM (5 MB compressed) only where the page queries.
+      const loadsDuckdb = report.requests.some((url) => url.includes("/duckdb"));
+      expect(loadsDuckdb, `DuckDB-WASM loaded: ${loadsDuckdb}, page queries: ${queries(path)}`).toBe(queries(path));
       await page.screenshot({path: join(screenshots, `${path.slice(1).replaceAll("/", "__") || "index"}.png`), fullPage: true});
       expect(report.problems).toEqual([]);
     } finally {
