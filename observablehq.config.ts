@@ -7,7 +7,18 @@ export default {
   pages: [
     {name: "Karten", pages: [{name: "Niedersachsen: Kreise", path: "/karten/niedersachsen"}, {name: "Magdeburg: Stadtteile", path: "/karten/magdeburg"}]},
     {name: "Altersstruktur", pages: [{name: "Magdeburg: Alterspyramide", path: "/altersstruktur/magdeburg"}]},
-    {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}]}
+    {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}]},
+    {
+      name: "Reproduktion",
+      pages: [
+        {name: "Übersicht", path: "/reproduktion/"},
+        {name: "Göttingen", path: "/reproduktion/goettingen"},
+        {name: "Wolfsburg", path: "/reproduktion/wolfsburg"},
+        {name: "Region Hannover", path: "/reproduktion/region-hannover"},
+        {name: "Rotenburg (Wümme)", path: "/reproduktion/rotenburg"},
+        {name: "Magdeburg", path: "/reproduktion/magdeburg"}
+      ]
+    }
   ],
   globalStylesheets: [],
   style: "style.css",

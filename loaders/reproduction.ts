@@ -311,6 +311,8 @@ export function matchCovers(m: Match, s: DocumentStatistic): boolean {
 // ------------------------------------------------------------------- output
 
 export interface Operand {
+  /** Index of the printed number in statistics.csv. */
+  row: number;
   line: number;
   table_id: string;
   label: string;
@@ -390,6 +392,8 @@ export interface ReproRow {
   note: string;
   /** Ids of the checks whose printed number this row is. */
   checks: number[];
+  /** Ids of the checks this row goes into as a part or operand. */
+  used_in: number[];
   /** Why no second source is compared, where the matches file says so. */
   no_second_source: string | null;
 }
@@ -543,8 +547,8 @@ interface Context {
   checks: Check[];
 }
 
-function operand(s: DocumentStatistic): Operand {
-  return {line: s.line, table_id: s.table_id, label: rowLabel(s), value_printed: s.value_printed, value: s.value as number};
+function operand(ctx: Context, s: DocumentStatistic): Operand {
+  return {row: ctx.statistics.indexOf(s), line: s.line, table_id: s.table_id, label: rowLabel(s), value_printed: s.value_printed, value: s.value as number};
 }
 
 function addCheck(ctx: Context, target: DocumentStatistic, check: Omit<Check, "id" | "table_id" | "line" | "row" | "printed_text"> & {printed_text?: string}): void {
@@ -579,7 +583,7 @@ function sumChecks(ctx: Context): void {
       reference,
       reference_text: deNumber(reference),
       qualifier: qualifier(total),
-      operands: parts.map(operand),
+      operands: parts.map((p) => operand(ctx, p)),
       second_source: null,
       note: "",
       ...fromVerdict(verdict)
@@ -613,7 +617,7 @@ function shareCheck(ctx: Context, rule: Rule, target: DocumentStatistic): void {
     reference,
     reference_text: deNumber(round(reference, 3)),
     qualifier: q,
-    operands: [...a, ...b].map(operand),
+    operands: [...a, ...b].map((o) => operand(ctx, o)),
     second_source: null,
     note: rule.note,
     ...fromVerdict(verdict)
@@ -636,7 +640,7 @@ function differenceCheck(ctx: Context, rule: Rule, target: DocumentStatistic): v
     reference,
     reference_text: deNumber(round(reference, 3)),
     qualifier: q,
-    operands: [...a, ...b].map(operand),
+    operands: [...a, ...b].map((o) => operand(ctx, o)),
     second_source: null,
     note: rule.note,
     ...fromVerdict(verdict)
@@ -665,7 +669,7 @@ function partitionChecks(ctx: Context, rule: Rule): void {
       reference: 100,
       reference_text: "100",
       qualifier: null,
-      operands: parts.map(operand),
+      operands: parts.map((p) => operand(ctx, p)),
       second_source: null,
       note: rule.note,
       printed_text: `${deNumber(total)} (Summe der Anteile)`,
@@ -699,7 +703,7 @@ function repeatChecks(ctx: Context): void {
         reference: anchor.value as number,
         reference_text: anchor.value_printed,
         qualifier: q,
-        operands: [operand(anchor)],
+        operands: [operand(ctx, anchor)],
         second_source: null,
         note: "",
         ...fromVerdict(verdict)
@@ -840,6 +844,7 @@ export function reproduceDocument(doc: ConceptDocument, input: ReproductionInput
     half: half(s),
     note: s.note,
     checks: ctx.checks.filter((c) => c.row === i).map((c) => c.id),
+    used_in: ctx.checks.filter((c) => c.operands.some((o) => o.row === i)).map((c) => c.id),
     no_second_source: matches.find((m) => m.comparability === "keine" && matchCovers(m, s))?.note ?? null
   }));
 
