@@ -159,15 +159,22 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs:
   return node;
 }
 
+/** The title with its year, once. */
+export function documentTitle(doc: Pick<DocumentReproduction, "title" | "year">): string {
+  return doc.title.includes(String(doc.year)) ? doc.title : `${doc.title} (${doc.year})`;
+}
+
 export function rowAnchor(doc: DocumentReproduction, row: Pick<Row, "row" | "line">): string {
   return `${doc.slug}-z${row.line}-n${row.row}`;
 }
 
 /** „geht ein in Z. 263 (Summe der Teile: ✓ stimmt)“ for a number checked as part of another. */
+const KIND_SHORT: Record<CheckKind, string> = {sum: "Summe", share: "Anteil", change: "Veränderung", difference: "Differenz", partition: "zusammen 100 %", repeat: "Wiederholung", second_source: "Zweitquelle"};
+
 function usedIn(doc: DocumentReproduction, row: Row): string | null {
   if (!row.used_in.length) return null;
-  const uses = row.used_in.map((id) => doc.checks[id]).map((c) => `Z. ${c.line} (${KIND_LABEL[c.kind]}: ${STATUS_LABEL[c.status]})`);
-  return `geprüft als Teil bzw. Ausgangszahl von ${[...new Set(uses)].join("; ")}`;
+  const uses = row.used_in.map((id) => doc.checks[id]).map((c) => `Z. ${c.line} (${KIND_SHORT[c.kind]}: ${STATUS_LABEL[c.status]})`);
+  return `Ausgangszahl für ${[...new Set(uses)].join("; ")}`;
 }
 
 function labelCell(d: Document, doc: DocumentReproduction, row: Row, span: string, ownChecks: boolean): HTMLTableCellElement {
@@ -233,7 +240,8 @@ export function reproductionTable(doc: DocumentReproduction, table: Table, {docu
       ...(areaColumn ? [el(d, "td", {rowspan: span}, row.area_name)] : []),
       el(d, "td", {rowspan: span}, row.reference_date ? formatDate(row.reference_date) : row.year === null ? "–" : String(row.year))
     );
-    const printed = el(d, "td", {class: "num repro-printed", rowspan: span}, row.value_printed);
+    // Numbers stay on one line; numbers in words („mehr als die Hälfte“) may wrap.
+    const printed = el(d, "td", {class: `num repro-printed${/^[^a-zäöü]*$/i.test(row.value_printed) ? " repro-nowrap" : ""}`, rowspan: span}, row.value_printed);
     if (row.qualifier) printed.append(el(d, "span", {class: "repro-detail"}, "ungefähr"));
     first.append(printed);
     if (!checks.length) {
@@ -326,8 +334,8 @@ export function reproductionFigure(doc: DocumentReproduction, table: Table, {doc
   const node = figure(reproductionTable(doc, table, {document: d}), {
     id: `reproduktion-${doc.slug}-${table.table_id}`,
     title: table.title === table.short ? table.title : `${table.short}: ${table.title.replace(/^(Abbildung|Tabelle)\s+\d+:\s*/, "")}`,
-    subtitle: `${lines}${table.sections.length ? ` · ${table.sections.join(" · ")}` : ""} · ${formatNumber(table.rows.length, {digits: 0})} Zahlen, ${formatNumber(table.checks, {digits: 0})} Prüfungen, ${formatNumber(table.mismatches, {digits: 0})} ${table.mismatches === 1 ? "Abweichung" : "Abweichungen"}`,
-    source: `${doc.place}, ${doc.title} (${doc.year}), Textfassung ${doc.seed}, ${lines}; Abschrift data/documents/${doc.slug}/statistics.csv${second}`,
+    subtitle: `${lines}${table.sections.length > 3 ? ` · ${count(table.sections.length, "Abschnitt", "Abschnitte")}` : table.sections.length ? ` · ${table.sections.join(" · ")}` : ""} · ${count(table.rows.length, "Zahl", "Zahlen")}, ${count(table.checks, "Prüfung", "Prüfungen")}, ${count(table.mismatches, "Abweichung", "Abweichungen")}`,
+    source: `${doc.place}, ${documentTitle(doc)}, Textfassung ${doc.seed}, ${lines}; Abschrift data/documents/${doc.slug}/statistics.csv${second}`,
     date: table.dates,
     definition: DEFINITION,
     data: flatRows(doc, table),
@@ -344,7 +352,8 @@ export function reproductionFigure(doc: DocumentReproduction, table: Table, {doc
 export function mismatchList(doc: DocumentReproduction, {document: d = globalThis.document}: {document?: Document} = {}): HTMLElement {
   const flagged = doc.checks.filter((c) => MISMATCH.includes(c.status));
   if (!flagged.length) {
-    return el(d, "p", {"class": "repro-no-mismatch", "data-mismatch-count": "0"}, doc.summary.checks ? `Keine Abweichung: alle ${formatNumber(doc.summary.checks, {digits: 0})} Prüfungen stimmen im Rahmen der gedruckten Genauigkeit.` : "Keine Abweichung – es gibt nichts nachzurechnen.");
+    const checks = doc.summary.checks;
+    return el(d, "p", {"class": "repro-no-mismatch", "data-mismatch-count": "0"}, !checks ? "Keine Abweichung – es gibt nichts nachzurechnen." : checks === 1 ? "Keine Abweichung: die eine Prüfung stimmt im Rahmen der gedruckten Genauigkeit." : `Keine Abweichung: alle ${formatNumber(checks, {digits: 0})} Prüfungen stimmen im Rahmen der gedruckten Genauigkeit (oder dienen nur der Einordnung).`);
   }
   const list = el(d, "ol", {"class": "repro-mismatches", "data-mismatch-count": String(flagged.length)});
   for (const check of flagged) {
@@ -357,9 +366,18 @@ export function mismatchList(doc: DocumentReproduction, {document: d = globalThi
   return list;
 }
 
+/** „1 Zahl“, „2 Zahlen“: German number and noun. */
+export function count(n: number, singular: string, plural: string): string {
+  return `${formatNumber(n, {digits: 0})} ${n === 1 ? singular : plural}`;
+}
+
 function summaryLine(s: Summary): string {
-  const n = (x: number) => formatNumber(x, {digits: 0});
-  return `${n(s.numbers)} gedruckte Zahlen in ${n(s.tables)} ${s.tables === 1 ? "Tabelle" : "Tabellen"} (Text mitgezählt), ${n(s.checks)} Prüfungen: ${n(s.ok)} stimmen, ${n(s.mismatches)} ${s.mismatches === 1 ? "Abweichung" : "Abweichungen"} (${n(s.abweichung)} echte, ${n(s.rundung)} Rundungsdifferenzen, ${n(s.eingeschraenkt)} bei nur eingeschränkt vergleichbarer Zweitquelle)${s.kontext ? `, ${n(s.kontext)} Werte nur zur Einordnung` : ""}${s.fehlt ? `, ${n(s.fehlt)} ohne Vergleichswert` : ""}.`;
+  const parts = [`${count(s.numbers, "gedruckte Zahl", "gedruckte Zahlen")} in ${count(s.tables, "Tabelle", "Tabellen")} (Text mitgezählt)`];
+  if (!s.checks) return `${parts[0]}; keine Prüfung möglich.`;
+  const kinds = [s.abweichung && count(s.abweichung, "echte", "echte"), s.rundung && count(s.rundung, "Rundungsdifferenz", "Rundungsdifferenzen"), s.eingeschraenkt && `${formatNumber(s.eingeschraenkt, {digits: 0})} bei nur eingeschränkt vergleichbarer Zweitquelle`].filter(Boolean);
+  const flagged = s.mismatches ? `${count(s.mismatches, "Abweichung", "Abweichungen")} (${kinds.join(", ")})` : "keine Abweichung";
+  const extra = [s.kontext && count(s.kontext, "Wert nur zur Einordnung", "Werte nur zur Einordnung"), s.fehlt && count(s.fehlt, "Vergleich ohne Wert", "Vergleiche ohne Wert")].filter(Boolean);
+  return `${parts[0]}, ${count(s.checks, "Prüfung", "Prüfungen")}: ${s.ok === 1 ? "1 stimmt" : `${formatNumber(s.ok, {digits: 0})} stimmen`}, ${flagged}${extra.length ? `, ${extra.join(", ")}` : ""}.`;
 }
 
 /** Everything of one document's page below its heading. */
@@ -373,7 +391,7 @@ export function reproductionPage(data: Reproduction, slug: string, {document: d 
   for (const source of data.unavailable) {
     root.append(el(d, "p", {"class": "atlas-notice", "role": "status", "data-missing-source": source}, `Zweitquelle beim Bau nicht verfügbar: ${source}. Ihre Vergleiche stehen als „kein Vergleichswert“ da.`));
   }
-  root.append(el(d, "p", {}, `${doc.place}: ${doc.title} (${doc.year}). Textfassung ${doc.seed}; jede Zahl mit ihrer Zeile.`));
+  root.append(el(d, "p", {}, `${doc.place}: ${documentTitle(doc)}. Textfassung ${doc.seed}; jede Zahl mit ihrer Zeile.`));
   root.append(el(d, "p", {"class": "repro-summary", "data-summary": ""}, summaryLine(doc.summary)));
   const legend = el(d, "ul", {class: "repro-legend", "aria-label": "Befunde"});
   for (const status of ["ok", "rundung", "abweichung", "eingeschraenkt", "kontext", "fehlt"] as Status[]) legend.append(el(d, "li", {class: `repro-${status}`}, STATUS_LABEL[status]));
@@ -384,7 +402,7 @@ export function reproductionPage(data: Reproduction, slug: string, {document: d 
   const toc = el(d, "ul", {"class": "repro-toc", "data-table-list": ""});
   for (const table of doc.tables) {
     const li = el(d, "li", {"data-table-id": table.table_id});
-    li.append(el(d, "a", {href: `#figure-reproduktion-${doc.slug}-${table.table_id}`}, `${table.short}${table.title !== table.short ? `: ${table.title.replace(/^(Abbildung|Tabelle)\s+\d+:\s*/, "")}` : ""}`), d.createTextNode(` – ${formatNumber(table.rows.length, {digits: 0})} Zahlen, ${formatNumber(table.mismatches, {digits: 0})} ${table.mismatches === 1 ? "Abweichung" : "Abweichungen"}`));
+    li.append(el(d, "a", {href: `#figure-reproduktion-${doc.slug}-${table.table_id}`}, `${table.short}${table.title !== table.short ? `: ${table.title.replace(/^(Abbildung|Tabelle)\s+\d+:\s*/, "")}` : ""}`), d.createTextNode(` – ${count(table.rows.length, "Zahl", "Zahlen")}, ${count(table.mismatches, "Abweichung", "Abweichungen")}`));
     toc.append(li);
   }
   root.append(toc);

@@ -472,9 +472,11 @@ const SEX_LABEL: Record<string, string> = {female: "weiblich", male: "männlich"
 export function rowLabel(s: DocumentStatistic): string {
   const parts = [s.indicator_label];
   const lower = s.indicator_label.toLowerCase();
-  if (s.category !== "total" && !lower.includes(s.category.toLowerCase())) parts.push(s.category);
+  // „aus europäischen Staaten“ already says „europäische Staaten“: compare word stems, not inflections.
+  const said = (text: string) => text.toLowerCase().split(/[\s–-]+/).filter((w) => w.length >= 4).every((w) => lower.includes(w.slice(0, 5)));
+  if (s.category !== "total" && !said(s.category)) parts.push(s.category);
   if (s.sex !== "total" && !lower.includes(SEX_LABEL[s.sex])) parts.push(SEX_LABEL[s.sex]);
-  if (s.age_group !== "total" && !lower.includes(s.age_group)) parts.push(`${s.age_group} Jahre`);
+  if (s.age_group !== "total" && !said(s.age_group) && !lower.includes(s.age_group)) parts.push(/^\d/.test(s.age_group) ? `${s.age_group} Jahre` : s.age_group);
   return parts.join(" – ");
 }
 
