@@ -944,6 +944,7 @@ export async function buildReproduction(): Promise<Reproduction> {
       facts.push(...(await FACT_TABLES[table]()).facts.filter((f) => matches.some((m) => m.source_id === f.source_id && m.atlas_indicator === f.indicator)));
     } catch (error) {
       if (!(error instanceof SourceUnavailableError) || isStrict()) throw error;
+      console.error(`reproduction: Quelle fehlt (${sourceId}: ${error.file}); ihre Vergleiche stehen ohne Wert da`);
       unavailable.add(sourceId);
     }
   }
