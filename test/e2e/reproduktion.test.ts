@@ -4,7 +4,7 @@
  * shows its flagged mismatches – as many as the reproduction has, each with
  * its size – and flags them in text, not by colour alone.
  */
-import {existsSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Browser, Page} from "playwright-core";
@@ -18,6 +18,11 @@ if (!existsSync(join(dist, "reproduktion", "goettingen.html"))) throw new Error(
 
 /** Flagged mismatches per document, as the reproduction finds them (test/integration/reproduction.test.ts). */
 const MISMATCHES: Record<string, number> = {goettingen: 8, wolfsburg: 0, "region-hannover": 5, rotenburg: 8, magdeburg: 0};
+
+/** The reproduction the site shipped (dist/_file/data/reproduction.<hash>.json). */
+const shippedFile = readdirSync(join(dist, "_file", "data")).find((f) => /^reproduction\.[0-9a-f]+\.json$/.test(f));
+if (!shippedFile) throw new Error("dist/ has no reproduction.json");
+const shipped: {documents: {slug: string; summary: {mismatches: number}}[]} = JSON.parse(readFileSync(join(dist, "_file", "data", shippedFile), "utf8"));
 
 /** One mismatch per document that has any: where, and its size as printed on the page. */
 const EXAMPLES: Record<string, {table: string; line: number; kind: string; difference: number; text: string[]}> = {
@@ -61,6 +66,7 @@ describe.each(DOCUMENTS.map((d) => [d.slug, d] as const))("/reproduktion/%s", (s
       const perTable = await page.$$eval("figure[data-table-id]", (figs) => figs.reduce((n, f) => n + Number((f as HTMLElement).dataset.mismatches), 0));
       const heading = await page.$eval(`#${slug}-abweichungen`, (h) => h.textContent);
       expect([count, items, perTable]).toEqual([MISMATCHES[slug], MISMATCHES[slug], MISMATCHES[slug]]);
+      expect(shipped.documents.find((d) => d.slug === slug)!.summary.mismatches).toBe(count);
       expect(heading).toBe(`Abweichungen (${MISMATCHES[slug]})`);
 
       const example = EXAMPLES[slug];
