@@ -7,7 +7,18 @@ export default {
   pages: [
     {name: "Karten", pages: [{name: "Niedersachsen: Kreise", path: "/karten/niedersachsen"}, {name: "Magdeburg: Stadtteile", path: "/karten/magdeburg"}, {name: "Gemeinden: Region Hannover, LK Rotenburg", path: "/karten/gemeinden"}, {name: "Wolfsburg: Stadtteile", path: "/karten/wolfsburg"}]},
     {name: "Altersstruktur", pages: [{name: "Magdeburg: Alterspyramide", path: "/altersstruktur/magdeburg"}, {name: "Magdeburg: Ausländer nach Alter", path: "/altersstruktur/auslaender-magdeburg"}, {name: "Niedersachsen: Ausländer nach Alter", path: "/altersstruktur/auslaender-niedersachsen"}, {name: "Göttingen: Altersstruktur", path: "/altersstruktur/goettingen"}]},
-    {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}]}
+    {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}]},
+    {
+      name: "Reproduktion",
+      pages: [
+        {name: "Übersicht", path: "/reproduktion/"},
+        {name: "Göttingen", path: "/reproduktion/goettingen"},
+        {name: "Wolfsburg", path: "/reproduktion/wolfsburg"},
+        {name: "Region Hannover", path: "/reproduktion/region-hannover"},
+        {name: "Rotenburg (Wümme)", path: "/reproduktion/rotenburg"},
+        {name: "Magdeburg", path: "/reproduktion/magdeburg"}
+      ]
+    }
   ],
   globalStylesheets: [],
   style: "style.css",
