@@ -7,7 +7,8 @@ export default {
   pages: [
     {name: "Karten", pages: [{name: "Niedersachsen: Kreise", path: "/karten/niedersachsen"}, {name: "Magdeburg: Stadtteile", path: "/karten/magdeburg"}]},
     {name: "Altersstruktur", pages: [{name: "Magdeburg: Alterspyramide", path: "/altersstruktur/magdeburg"}]},
-    {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}]}
+    {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}]},
+    {name: "Integrationskonzepte", pages: [{name: "Überblick und Themen", path: "/konzepte/"}, {name: "Katalog", path: "/konzepte/katalog"}, {name: "Maßnahmen", path: "/konzepte/massnahmen"}, {name: "Indikatoren und Daten", path: "/konzepte/indikatoren"}]}
   ],
   globalStylesheets: [],
   style: "style.css",

@@ -36,6 +36,30 @@ export const LEVEL_LABELS: Record<string, string> = {
   ag_ergebnis: "Ergebnis der Arbeitsgruppe"
 };
 
+/** Plurals for counts and axis labels. */
+export const LEVEL_PLURALS: Record<string, string> = {
+  leitziel: "Leitziele",
+  querschnittsthema: "Querschnittsthemen",
+  handlungsfeld: "Handlungsfelder",
+  hauptziel: "Hauptziele",
+  kernthema: "Kernthemen",
+  operatives_ziel: "Operative Ziele",
+  massnahme: "Maßnahmen",
+  integrationsziel: "Integrationsziele",
+  indikator: "Indikatoren",
+  steuerungsphase: "Steuerungsphasen",
+  unterziel: "Unterziele",
+  punkt: "Punkte",
+  ziel: "Ziele",
+  handlungsziel: "Handlungsziele",
+  empfehlung: "Empfehlungen",
+  praeambel: "Präambel",
+  leitlinie: "Leitlinien",
+  handlungsansatz: "Handlungsansätze",
+  moderationskarte: "Moderationskarten",
+  ag_ergebnis: "Ergebnisse der Arbeitsgruppen"
+};
+
 /** The levels that are "what is done" in each concept (measures, recommendations, approaches). */
 export const MEASURE_LEVELS: Record<string, string> = {
   goettingen: "massnahme",
@@ -79,7 +103,7 @@ export const GAPS: Record<string, string> = {
   bundesstatistik: "Statistik von BAMF oder Bundesagentur",
   andere: "andere Statistik, keine Quelle des Atlas",
   befragung: "nur durch Befragung",
-  qualitativ: "qualitativ: Vorhandensein oder Umsetzung"
+  qualitativ: "Qualitativ (Vorhandensein oder Umsetzung)"
 };
 
 /** "Kurz-/mittelfristig" → kurz_mittel; unknown wording → "" (shown verbatim). */
@@ -224,6 +248,7 @@ export interface CatalogueDocument {
 export interface ConceptCatalogue {
   documents: CatalogueDocument[];
   levelLabels: Record<string, string>;
+  levelPlurals: Record<string, string>;
   measureLevels: Record<string, string>;
   goalLevels: Record<string, string>;
   timeFrames: {key: string; label: string}[];
@@ -294,6 +319,7 @@ export function buildConceptCatalogue(): ConceptCatalogue {
   return {
     documents,
     levelLabels: LEVEL_LABELS,
+    levelPlurals: LEVEL_PLURALS,
     measureLevels: MEASURE_LEVELS,
     goalLevels: GOAL_LEVELS,
     timeFrames: TIME_FRAMES.map((t) => ({...t})),
