@@ -53,10 +53,10 @@ async function shown(page: Page): Promise<{count: number; drawn: number}> {
  * DuckDB answers in a worker without network traffic, so a quiet network does not mean the last state is drawn;
  * and page.waitForFunction would evaluate strings, which the site's CSP forbids.
  */
-async function until<A, R>(page: Page, probe: (arg: A) => R, arg: A, timeout = 20_000): Promise<R> {
+async function until<A extends string | number, R>(page: Page, probe: (arg: A) => R, arg: A, timeout = 20_000): Promise<R> {
   const end = Date.now() + timeout;
   for (;;) {
-    const result = await page.evaluate(probe, arg);
+    const result = (await page.evaluate(probe as (arg: string | number) => R, arg)) as R;
     if (result || Date.now() > end) return result;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
