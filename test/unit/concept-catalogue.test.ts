@@ -3,10 +3,11 @@
  * time frames, actors and themes derived from the five transcriptions, with
  * values counted in data/concepts/*.csv.
  */
+import {existsSync} from "node:fs";
 import {describe, expect, test} from "vitest";
 import {buildConceptCatalogue, readThemeMappings, readThemes, splitActors, timeFrameKey} from "../../loaders/concept-catalogue.ts";
 import {readConcept} from "../../loaders/concepts.ts";
-import {DOCUMENTS} from "../../loaders/documents.ts";
+import {DOCUMENTS, seedLines, seedPath} from "../../loaders/documents.ts";
 
 const catalogue = buildConceptCatalogue();
 const of = (doc: string, level?: string) => catalogue.elements.filter((e) => e.doc === doc && (!level || e.level === level));
@@ -104,5 +105,35 @@ describe("themes", () => {
   test("Sprache appears in all five concepts", () => {
     const docs = new Set(catalogue.elements.filter((e) => e.mapped && e.themes.includes("sprache")).map((e) => e.doc));
     expect([...docs].sort()).toEqual(["goettingen", "magdeburg", "region-hannover", "rotenburg", "wolfsburg"]);
+  });
+});
+
+describe.runIf(DOCUMENTS.every((d) => existsSync(seedPath(d))))("complete against the documents", () => {
+  test("Wolfsburg: 191 indicator bullets in the tables = 188 indicators + 3 printed twice for the same goal (lines 693, 758)", () => {
+    const lines = seedLines(DOCUMENTS[1]);
+    const bullets = new Map<number, number>();
+    let inTable = false;
+    lines.forEach((line, i) => {
+      if (line.startsWith("Integrationsziele\tRelevante Indikatoren")) inTable = true;
+      else if (inTable && !line.includes("\t")) inTable = false;
+      else if (inTable) bullets.set(i + 1, (line.split("\t")[1].match(/•/g) ?? []).length);
+    });
+    const total = [...bullets.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBe(191);
+    const transcribed = new Map<number, number>();
+    for (const i of of("wolfsburg", "indikator")) transcribed.set(i.line_start, (transcribed.get(i.line_start) ?? 0) + 1);
+    const missing = [...bullets].filter(([line, n]) => (transcribed.get(line) ?? 0) !== n);
+    expect(missing).toEqual([[693, 1], [758, 2]]);
+    for (const [line] of missing) expect(of("wolfsburg", "indikator").some((i) => i.note?.includes(`Repeated for the same goal: line ${line}`))).toBe(true);
+  });
+
+  test("Göttingen: 124 measure blocks, each with Zuständigkeit, Umsetzungszeitraum and a Kennzahl (61), Indikator (61) or Kennzahl/Indikator (2) line", () => {
+    const lines = seedLines(DOCUMENTS[0]);
+    const starts = (label: RegExp) => lines.filter((l) => label.test(l)).length;
+    expect(starts(/^<b>Maßnahme \d+<\/b>/)).toBe(124);
+    expect(starts(/^<b>Zuständigkeit<\/b>/)).toBe(124);
+    expect(starts(/^<b>Umsetzungszeitraum<\/b>/)).toBe(124);
+    expect([starts(/^<b>Kennzahl<\/b>/), starts(/^<b>Indikator(\/Anzahl)?<\/b>/), starts(/^<b>Kennzahl\/Indikator<\/b>/)]).toEqual([61, 61, 2]);
+    expect(of("goettingen", "massnahme").filter((m) => m.indicator_text)).toHaveLength(124);
   });
 });
