@@ -18,7 +18,8 @@ export default {
         {name: "Rotenburg (Wümme)", path: "/reproduktion/rotenburg"},
         {name: "Magdeburg", path: "/reproduktion/magdeburg"}
       ]
-    }
+    },
+    {name: "Integrationskonzepte", pages: [{name: "Überblick und Themen", path: "/konzepte/"}, {name: "Katalog", path: "/konzepte/katalog"}, {name: "Maßnahmen", path: "/konzepte/massnahmen"}, {name: "Indikatoren und Daten", path: "/konzepte/indikatoren"}]}
   ],
   globalStylesheets: [],
   style: "style.css",
