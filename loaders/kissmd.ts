@@ -52,6 +52,12 @@ interface TableSpec {
   /** Rows are keyed by Stadtteil number (var2) or by age code (var2, whole city). */
   key: "stadtteil" | "age";
   columns: Record<string, ColumnSpec>;
+  /**
+   * Age tables: the open class as printed and the single code it follows
+   * (see ageGroupOfCode). Fixed per table, not read off the data, so that a
+   * table with rows missing cannot relabel it.
+   */
+  openClass?: {code: string; lastCode: number};
 }
 
 const persons = (indicator: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({indicator, unit: "persons", ...extra});
@@ -104,9 +110,10 @@ export const KISSMD_TABLES: TableSpec[] = [
     file: "bevoelkerung-mit-hauptwohnsitz-nach-alter-und-geschlecht.json",
     tableId: "K3_T1",
     key: "age",
+    openClass: {code: "90 und älter", lastCode: 90},
     columns: {var3: persons("md:bevoelkerung"), var4: persons("md:bevoelkerung", {sex: "male"}), var5: persons("md:bevoelkerung", {sex: "female"})}
   },
-  {file: "entwicklung-der-hauptwohnsitzbevoelkerung-nach-altersjahrgaengen.json", tableId: "K3_T3", key: "age", columns: {var3: persons("md:bevoelkerung")}},
+  {file: "entwicklung-der-hauptwohnsitzbevoelkerung-nach-altersjahrgaengen.json", tableId: "K3_T3", key: "age", openClass: {code: "99 und älter", lastCode: 98}, columns: {var3: persons("md:bevoelkerung")}},
   {
     file: "flaeche-und-einwohnerdichte.json",
     tableId: "K3_T33",
@@ -138,7 +145,7 @@ export function ageGroupOfCode(code: string, lastCode?: number): string | "total
 function cell(value: unknown): {value: number | null; flag: Flag | null} {
   if (value === null || value === undefined || value === "") return {value: null, flag: "missing"};
   if (typeof value === "number") return {value, flag: null};
-  if (typeof value !== "string") throw new Error(`${excerpt(JSON.stringify(value) ?? String(value))} is no number (a JSON ${Array.isArray(value) ? "array" : typeof value})`);
+  if (typeof value !== "string") throw new Error(`${shown(value)} is no number (a JSON ${Array.isArray(value) ? "array" : typeof value})`);
   const text = value.trim();
   if (text === "." || text === "x") return {value: null, flag: "suppressed"};
   if (text === "-") return {value: null, flag: "zero_sign"};
@@ -150,8 +157,12 @@ function cell(value: unknown): {value: number | null; flag: Flag | null} {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** A cell of the key columns, as text for messages. */
-const shown = (v: unknown) => excerpt(typeof v === "string" ? v : JSON.stringify(v) ?? String(v));
+/** A JSON value as text for messages: strings quoted, anything else as JSON; both cut short. */
+function shown(v: unknown): string {
+  if (typeof v === "string") return excerpt(v);
+  const json = JSON.stringify(v) ?? String(v);
+  return json.length <= 60 ? json : `${json.slice(0, 60)}…`;
+}
 
 /**
  * Parses one KISS-MD JSON table against its spec; shape errors name the table.
@@ -179,15 +190,6 @@ export function parseKissMdTable(text: string, spec: TableSpec): Fact[] {
     if (!isObject(row)) throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}: not an object (${shown(row)})`);
   });
   const records = rows as Record<string, unknown>[];
-  // The open age class follows the table's last single code. A loop, not
-  // Math.max(...rows): spreading a huge array overflows the call stack.
-  let lastCode: number | undefined;
-  if (spec.key === "age") {
-    for (const r of records) {
-      const code = typeof r.var2 === "string" && /^\s*\d+\s*$/.test(r.var2) ? Number(r.var2) : typeof r.var2 === "number" ? r.var2 : NaN;
-      if (Number.isFinite(code) && (lastCode === undefined || code > lastCode)) lastCode = code;
-    }
-  }
   const facts: Fact[] = [];
   records.forEach((row, index) => {
     const where = `${file} row ${index + 1}`;
@@ -200,7 +202,7 @@ export function parseKissMdTable(text: string, spec: TableSpec): Fact[] {
     if (spec.key === "stadtteil") {
       const nr = typeof row.var2 === "number" || (typeof row.var2 === "string" && /^\s*\d+\s*$/.test(row.var2)) ? Number(row.var2) : NaN;
       if (nr !== 15003) {
-        if (!Object.hasOwn(STADTTEILE, nr)) throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}: unknown Stadtteil number ${shown(row.var2)}`);
+        if (!Object.hasOwn(STADTTEILE, nr)) throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}: unknown Stadtteil number ${excerpt(typeof row.var2 === "string" ? row.var2 : JSON.stringify(row.var2) ?? String(row.var2))}`);
         area_id = stadtteilId(nr);
         area_name = STADTTEILE[nr];
         area_level = "stadtteil";
@@ -208,7 +210,12 @@ export function parseKissMdTable(text: string, spec: TableSpec): Fact[] {
     } else {
       try {
         if (typeof row.var2 !== "string" && typeof row.var2 !== "number") throw new Error(`age code ${shown(row.var2)} is neither text nor a number`);
-        age = ageGroupOfCode(String(row.var2), lastCode);
+        const code = String(row.var2).trim();
+        const open = spec.openClass;
+        if (/^\d+ und älter$/.test(code) && code !== open?.code) throw new Error(`open age class ${excerpt(code)}, expected ${open ? `"${open.code}"` : "none"} (the table changed)`);
+        age = ageGroupOfCode(code, open?.lastCode);
+        // A single code past the open class would count the same people twice.
+        if (open && /^\d+$/.test(code) && Number(code) > open.lastCode) throw new Error(`age code ${excerpt(code)} lies inside the open class "${open.code}"`);
       } catch (error) {
         throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}: ${(error as Error).message}`);
       }
