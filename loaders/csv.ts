@@ -139,7 +139,9 @@ export function parseCsv(text: string, {sourceId, file, delimiter = ",", require
     }
     const filled = unnamed.find((i) => fields[i].trim() !== "");
     if (filled !== undefined) throw new FormatError(sourceId, file, `line ${line}: value ${excerpt(fields[filled])} in column ${filled + 1}, which has no name in the header`);
-    out.push({line, values: Object.fromEntries(header.map((h, i) => [h, fields[i]]).filter((_, i) => !unnamed.includes(i)))});
+    const values: Record<string, string> = {};
+    for (let i = 0; i < header.length; i++) if (!unnamed.includes(i)) values[header[i]] = fields[i];
+    out.push({line, values});
   }
   return {header, rows: out, skipped};
 }
@@ -163,7 +165,8 @@ export function parseNumber(raw: string, {german = true}: {german?: boolean} = {
   if (NOTHING.has(text)) return {value: null, flag: "zero_sign"};
   let s = text.replace(/^[−–]\s*/, "-").replace(/^\+\s*/, "").replace(/\s/g, "");
   if (german) s = s.replace(/\.(?=\d{3}(\D|$))/g, "").replace(",", ".");
-  if (!/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(s)) return {value: null, flag: "missing"};
+  // "1e999" has the shape of a number but is Infinity: no statistic.
+  if (!/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(s) || !Number.isFinite(Number(s))) return {value: null, flag: "missing"};
   return {value: Number(s), flag: null};
 }
 

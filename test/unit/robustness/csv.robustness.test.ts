@@ -158,7 +158,7 @@ describe.runIf(available(IM_SOURCE, "data/indicator_1-3-1.csv"))("real IM files 
         const table = resultOrCleanError(() => parseCsv(part, {sourceId: IM_SOURCE, file, required: ["Year", "Value"]}), IM_SOURCE, file);
         if (table) expect(table.rows.length).toBe(csvRowsIn(part));
       }),
-      runs(300)
+      runs(100)
     );
   });
 

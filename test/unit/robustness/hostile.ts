@@ -8,6 +8,7 @@
  *    RangeError from deep inside, never a message that floods a log;
  * 2. accounting: rows in = rows out + rows reported.
  */
+import fc from "fast-check";
 import {setFlagsFromString} from "node:v8";
 import {runInNewContext} from "node:vm";
 import {expect} from "vitest";
@@ -94,6 +95,9 @@ export function multiset(items: string[]): Map<string, number> {
   for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
   return counts;
 }
+
+/** Any UTF-16 text, lone surrogates and control characters included (fc.string with unit "binary" is slow at this length). */
+export const anyText = (maxLength: number) => fc.array(fc.integer({min: 0, max: 0xffff}), {maxLength}).map((codes) => String.fromCharCode(...codes));
 
 /** Error pages a server or proxy sends instead of the file (GitHub, nginx, a captive portal). */
 export const ERROR_PAGES = [

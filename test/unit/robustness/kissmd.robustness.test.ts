@@ -103,18 +103,16 @@ describe.runIf(TABLES.every((t) => available(KISSMD_SOURCE, `${DIR}/${t.file}`))
     for (const s of samples) {
       const keys = ["var1", "var2", ...Object.keys(s.spec.columns)];
       fc.assert(
-        fc.property(fc.nat({max: s.json.rows.length - 1}), fc.constantFrom(...keys), hostile, (row, key, value) => {
-          const rows = s.json.rows.map((r, i) => (i === row ? {...r, [key]: value} : r));
+        // The first 60 rows: enough for every kind of row, few enough for many runs.
+        fc.property(fc.nat({max: 59}), fc.constantFrom(...keys), hostile, (row, key, value) => {
+          const rows = s.json.rows.slice(0, 60).map((r, i) => (i === row ? {...r, [key]: value} : r));
           const facts = resultOrCleanError(() => parseJson(s, {...s.json, rows}), KISSMD_SOURCE, s.file);
           if (!facts) return;
           expect(facts).toHaveLength(rows.length * s.columns);
-          for (const f of facts) {
-            expect(f.value === null || Number.isFinite(f.value)).toBe(true);
-            expect(Number.isInteger(f.year) && f.year! >= 1900 && f.year! <= 2100).toBe(true);
-            expect(f.value === null).toBe(f.flag !== null);
-          }
+          // One expect for all facts: thousands of expect() calls per run would dominate the time.
+          expect(facts.filter((f) => !((f.value === null || Number.isFinite(f.value)) && Number.isInteger(f.year) && f.year! >= 1900 && f.year! <= 2100 && (f.value === null) === (f.flag !== null)))).toEqual([]);
         }),
-        runs(60)
+        runs(100)
       );
     }
   });
