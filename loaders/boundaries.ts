@@ -6,7 +6,7 @@ import {quantize} from "topojson-client";
 import {topology} from "topojson-server";
 import {presimplify, quantile, simplify} from "topojson-simplify";
 import type {Topology} from "topojson-specification";
-import {excerpt} from "./csv.ts";
+import {excerpt, excerptValue} from "./csv.ts";
 import {FormatError} from "./errors.ts";
 import {readSourceText} from "./fetch.ts";
 import {imArea, IM_SOURCE} from "./im.ts";
@@ -77,6 +77,22 @@ function checkCollection(json: unknown, sourceId: string, file: string, where = 
 
 const parseCollection = parseFeatureCollection;
 
+/** A property that must be non-empty text (String(undefined) would name an area "undefined"). */
+function nameProperty(f: {properties: Record<string, unknown>}, key: string, sourceId: string, file: string, at: string): string {
+  const value = f.properties[key];
+  if (typeof value !== "string" || value.trim() === "") throw new FormatError(sourceId, file, `${at}: property ${key} is ${value === undefined ? "missing" : `${excerptValue(value)}, not a name`}`);
+  return value;
+}
+
+/** One feature per area: a second shape for the same id would be drawn twice. */
+function assertUnique(features: AreaFeature[], sourceId: string, file: string): void {
+  const seen = new Set<string>();
+  features.forEach((f, i) => {
+    if (seen.has(f.id)) throw new FormatError(sourceId, file, `feature ${i + 1}: area ${f.id} appears twice`);
+    seen.add(f.id);
+  });
+}
+
 function polygons(geometry: Geometry): number[][][][] {
   return geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
 }
@@ -139,20 +155,22 @@ export function niKreiseFrom(splitText: string, wholeText: string): {kreise: Are
   const split = parseCollection(splitText, IM_SOURCE, "NI_Kurz_diss.geojson");
   const whole = parseCollection(wholeText, IM_SOURCE, "NI_Region_Hannover.geojson");
   const kreise = split.features.map((f, i): AreaFeature => {
-    const code = String(f.properties.AGS);
+    const code = nameProperty(f, "AGS", IM_SOURCE, "NI_Kurz_diss.geojson", `feature ${i + 1}`);
+    const name = nameProperty(f, "GEN", IM_SOURCE, "NI_Kurz_diss.geojson", `feature ${i + 1}`);
     // Bremen and Bremerhaven lie inside Niedersachsen: kept as context, outside the Land.
     if (/^K04\d{3}$/.test(code)) {
-      return {type: "Feature", id: code.slice(1), properties: {name: String(f.properties.GEN), level: "kreis", parent_id: "04"}, geometry: f.geometry};
+      return {type: "Feature", id: code.slice(1), properties: {name, level: "kreis", parent_id: "04"}, geometry: f.geometry};
     }
     let area: ReturnType<typeof imArea>;
     try {
-      area = imArea(code, String(f.properties.GEN ?? ""));
+      area = imArea(code, name);
     } catch (error) {
       throw new FormatError(IM_SOURCE, "NI_Kurz_diss.geojson", `feature ${i + 1}: ${(error as Error).message}`);
     }
     const {area_id, area_level} = area;
-    return {type: "Feature", id: area_id, properties: {name: String(f.properties.GEN), level: area_level, parent_id: area_level === "kreisteil" ? "03241" : "03"}, geometry: f.geometry};
+    return {type: "Feature", id: area_id, properties: {name, level: area_level, parent_id: area_level === "kreisteil" ? "03241" : "03"}, geometry: f.geometry};
   });
+  assertUnique(kreise, IM_SOURCE, "NI_Kurz_diss.geojson");
   const region = whole.features
     .filter((f) => f.properties.AGSRH === "RH03241")
     .map((f): AreaFeature => ({type: "Feature", id: "03241", properties: {name: "Region Hannover", level: "kreis", parent_id: "03"}, geometry: f.geometry}));
@@ -184,8 +202,14 @@ export function gemeindenFrom(files: {path: string; text: string}[]): GemeindenR
     collection.features.forEach((f, i) => {
       const ags = String(f.properties.ags);
       if (!/^\d{8}$/.test(ags)) throw new FormatError("vg250-ew", path, `feature ${i + 1}: AGS ${excerpt(ags)} is not 8 digits`);
-      const pop = Number(f.properties.pop);
-      const area = Number(f.properties.area_km2);
+      const name = nameProperty(f, "name", "vg250-ew", path, `feature ${i + 1}`);
+      const county = nameProperty(f, "county", "vg250-ew", path, `feature ${i + 1}`);
+      // Number("") is 0 and Number("n/a") NaN: population and area must be numbers as published.
+      const [pop, area] = (["pop", "area_km2"] as const).map((key) => {
+        const v = f.properties[key];
+        if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new FormatError("vg250-ew", path, `feature ${i + 1} (${ags}): ${key} ${excerptValue(v)} is not a number ≥ 0`);
+        return v;
+      });
       const existing = byAgs.get(ags);
       if (existing) {
         merged.push(ags);
@@ -197,7 +221,7 @@ export function gemeindenFrom(files: {path: string; text: string}[]): GemeindenR
       byAgs.set(ags, {
         type: "Feature",
         id: ags,
-        properties: {name: String(f.properties.name), level: "gemeinde", parent_id: ags.slice(0, 5), county: String(f.properties.county), pop, area_km2: area},
+        properties: {name, level: "gemeinde", parent_id: ags.slice(0, 5), county, pop, area_km2: area},
         geometry: f.geometry
       });
     });
@@ -217,7 +241,7 @@ export function magdeburgStadtteileFrom(text: string): AreaFeature[] {
   const numberOf = new Map(Object.entries(STADTTEILE).map(([nr, name]) => [name, Number(nr)]));
   const seen = new Set<number>();
   const features = collection.features.map((f, i): AreaFeature => {
-    const name = String(f.properties.name);
+    const name = nameProperty(f, "name", "magdeburg-stadtteile", file, `feature ${i + 1}`);
     const nr = numberOf.get(name);
     if (nr === undefined) throw new FormatError("magdeburg-stadtteile", file, `feature ${i + 1}: Stadtteil ${excerpt(name)} is not in the KISS-MD numbering`);
     // Two shapes for one Stadtteil would draw it twice and make 40 look complete.
@@ -248,12 +272,16 @@ export function wolfsburgStadtteileFrom(text: string): AreaFeature[] {
     throw new FormatError("wolfsburg-stadtteile", file, `not valid JSON (truncated or an error page?): ${excerpt((error as Error).message, 200)}`);
   }
   if (!isObject(json)) throw new FormatError("wolfsburg-stadtteile", file, "not an object of FeatureCollections keyed by Stadtteil");
-  return Object.entries(json).flatMap(([name, value]) =>
-    checkCollection(value, "wolfsburg-stadtteile", file, `Stadtteil ${excerpt(name)}: `).features.map((f): AreaFeature => ({
+  const features = Object.entries(json).flatMap(([name, value]) => {
+    if (name.trim() === "" || wolfsburgStadtteilId(name) === "03103000-") throw new FormatError("wolfsburg-stadtteile", file, `Stadtteil name ${excerpt(name)} gives no id`);
+    return checkCollection(value, "wolfsburg-stadtteile", file, `Stadtteil ${excerpt(name)}: `).features.map((f): AreaFeature => ({
       type: "Feature",
       id: wolfsburgStadtteilId(name),
       properties: {name, level: "stadtteil", parent_id: "03103000", origin: f.properties.source === "wolfsburg-gdi-official" ? "Stadt Wolfsburg (GDI)" : "OpenStreetMap"},
       geometry: f.geometry
-    }))
-  );
+    }));
+  });
+  // Two names that give one id („Alt-Wolfsburg“, „Alt Wolfsburg“), or two shapes for one Stadtteil.
+  assertUnique(features, "wolfsburg-stadtteile", file);
+  return features;
 }

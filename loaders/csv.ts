@@ -101,6 +101,13 @@ export function excerpt(value: string, max = 60): string {
   return value.length <= max ? `"${value}"` : `"${value.slice(0, max)}…" (${value.length.toLocaleString("en")} characters)`;
 }
 
+/** Any JSON value for a message: text quoted and cut like excerpt(), anything else as JSON, cut. */
+export function excerptValue(value: unknown, max = 60): string {
+  if (typeof value === "string") return excerpt(value, max);
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length <= max ? json : `${json.slice(0, max)}…`;
+}
+
 /**
  * Parses a CSV with a header row and checks the header: `required` columns
  * must be present (a changed header is an error, not silently empty values);

@@ -5,7 +5,7 @@
  * marked "verify" there are checked against the data here (see KISSMD_CHECKS
  * and the notes in README.md) and the loader refuses a table that breaks them.
  */
-import {excerpt} from "./csv.ts";
+import {excerpt, excerptValue} from "./csv.ts";
 import {FormatError} from "./errors.ts";
 import {readSourceText} from "./fetch.ts";
 import type {Fact, Flag, Sex} from "./model.ts";
@@ -157,12 +157,8 @@ function cell(value: unknown): {value: number | null; flag: Flag | null} {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** A JSON value as text for messages: strings quoted, anything else as JSON; both cut short. */
-function shown(v: unknown): string {
-  if (typeof v === "string") return excerpt(v);
-  const json = JSON.stringify(v) ?? String(v);
-  return json.length <= 60 ? json : `${json.slice(0, 60)}…`;
-}
+/** A JSON value as text for messages. */
+const shown = (v: unknown) => excerptValue(v);
 
 /**
  * Parses one KISS-MD JSON table against its spec; shape errors name the table.
