@@ -124,9 +124,12 @@ export function decodeText(bytes: Uint8Array, encoding: string, sourceId: string
       throw new FormatError(sourceId, path, `starts with a UTF-8 byte order mark: the file is UTF-8, not ${encoding}`);
     }
     if (bytes.some((b) => b >= 0x80)) {
-      let utf8 = true;
+      let utf8 = false;
       try {
-        new TextDecoder("utf-8", {fatal: true}).decode(bytes);
+        // Latin-1 German („ö“ = F6, followed by a letter) is never valid UTF-8. Bytes that are,
+        // and decode to Latin letters and punctuation („ö“ = C3 B6), are a UTF-8 file. A rare
+        // Latin-1 run that happens to be valid UTF-8 („ä§§“) decodes to other scripts: not refused.
+        utf8 = /^[\u0000-\u024f\u2000-\u20cf]*$/.test(new TextDecoder("utf-8", {fatal: true}).decode(bytes));
       } catch {
         utf8 = false;
       }
