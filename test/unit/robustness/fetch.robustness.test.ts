@@ -87,7 +87,7 @@ async function checkRefused(id: string, path: string, real: Uint8Array, numRuns:
       expect(error.message).toBe(`${id}: ${path}: SHA-256 mismatch for ${canonicalUrl(source(id), path)} (read from ${where}): expected ${expected}, actual ${sha256(bytes)}`);
       // … and from a server answering 200 with these bytes: refused, nothing cached.
       const server = {env: {DATA_MIRROR: "", DATA_CACHE: cache}};
-      const fromHttp = await refused(readSource(id, path, {...server, retries: 0, fetch: (async () => new Response(bytes)) as typeof fetch}));
+      const fromHttp = await refused(readSource(id, path, {...server, retries: 0, fetch: (async () => new Response(Buffer.from(bytes))) as typeof fetch}));
       expect(fromHttp).toBeInstanceOf(IntegrityError);
       expect(existsSync(cache) ? readdirSync(cache, {recursive: true}).filter((f) => String(f).endsWith(path.split("/").at(-1)!)) : []).toEqual([]);
     }),
