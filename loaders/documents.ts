@@ -135,7 +135,14 @@ interface DocumentArea {
 function documentAreas(): Map<string, DocumentArea> {
   const file = "data/document-areas.csv";
   const {rows} = parseCsv(readFileSync(join(projectRoot, file), "utf8"), {sourceId: "data", file, required: ["doc_id", "area_name", "area_id", "area_level"]});
-  return new Map(rows.map(({values: v}) => [`${v.doc_id}|${v.area_name}`, {area_id: v.area_id, area_level: v.area_level as AreaLevel}]));
+  const areas = new Map<string, DocumentArea>();
+  for (const {line, values: v} of rows) {
+    const key = `${v.doc_id}|${v.area_name}`;
+    // A second row for the same name would silently replace the first.
+    if (areas.has(key)) throw new FormatError("data", file, `line ${line}: document ${excerpt(v.doc_id)}, area ${excerpt(v.area_name)} twice`);
+    areas.set(key, {area_id: v.area_id, area_level: v.area_level as AreaLevel});
+  }
+  return areas;
 }
 
 const FLAGS: Record<string, Flag | null> = {"": null, approx: "approx", range: "approx", derived_in_text: "derived"};

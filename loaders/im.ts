@@ -293,7 +293,13 @@ export function parseImCsv(text: string, id: string, defaultUnit?: string): ImPa
 export function imUnitDefaults(): Record<string, string> {
   const file = "data/im-units.csv";
   const {rows} = parseCsv(readFileSync(join(projectRoot, file), "utf8"), {sourceId: "data", file, required: ["indicator", "unit", "evidence"]});
-  return Object.fromEntries(rows.map(({values}) => [values.indicator, values.unit]));
+  const units: Record<string, string> = {};
+  for (const {line, values} of rows) {
+    // A second row for an indicator would silently replace the first.
+    if (Object.hasOwn(units, values.indicator)) throw new FormatError("data", file, `line ${line}: indicator ${excerpt(values.indicator)} twice`);
+    units[values.indicator] = values.unit;
+  }
+  return units;
 }
 
 export function imIndicatorIds(): string[] {
