@@ -110,7 +110,7 @@ describe.runIf(ALL.every((x) => available(x.source, x.file)))("boundary files (m
           if (result !== undefined) expect(count(result)).toBe(features.length);
         }
       }),
-      runs(60)
+      runs(20)
     );
   });
 

@@ -78,7 +78,7 @@ describe("the reader equals the character-by-character reference", () => {
         if (expected === "error") expect(() => parseCsvRecords(text, delimiter)).toThrow(/unterminated quoted field/);
         else expect(parseCsvRecords(text, delimiter)).toEqual(expected);
       }),
-      runs(3000)
+      runs(1500)
     );
   });
 
@@ -106,7 +106,7 @@ describe("parseCsv: every record is a row or reported, or the file is refused", 
         expect(table.rows.length).toBe(csvRowsIn(text));
         for (const row of table.rows) expect(Object.keys(row.values)).toEqual(["Year", "Value"]);
       }),
-      runs(2000)
+      runs(1000)
     );
   });
 
@@ -158,7 +158,7 @@ describe.runIf(available(IM_SOURCE, "data/indicator_1-3-1.csv"))("real IM files 
         const table = resultOrCleanError(() => parseCsv(part, {sourceId: IM_SOURCE, file, required: ["Year", "Value"]}), IM_SOURCE, file);
         if (table) expect(table.rows.length).toBe(csvRowsIn(part));
       }),
-      runs(100)
+      runs(60)
     );
   });
 
