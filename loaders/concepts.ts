@@ -5,8 +5,9 @@
  */
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import {parseCsv} from "./csv.ts";
+import {excerpt, parseCsv} from "./csv.ts";
 import type {ConceptDocument} from "./documents.ts";
+import {FormatError} from "./errors.ts";
 import {projectRoot} from "./paths.ts";
 
 export const CONCEPT_COLUMNS = [
@@ -33,28 +34,57 @@ export function conceptPath(doc: ConceptDocument): string {
   return join(projectRoot, "data", "concepts", `${doc.slug}.csv`);
 }
 
+const SOURCE = "data/concepts";
+const LINE = /^\s*\d+\s*$/;
+
+/**
+ * One concept's elements, one per CSV row. The citation (seed line range)
+ * is required: a row without it is an error naming file:line, not an element.
+ */
+export function parseConcept(text: string, file: string): ConceptElement[] {
+  const {rows} = parseCsv(text, {sourceId: SOURCE, file, required: [...CONCEPT_COLUMNS]});
+  return rows.map(({line, values}) => {
+    for (const column of ["line_start", "line_end"] as const) {
+      if (!LINE.test(values[column])) throw new FormatError(SOURCE, `${file}:${line}`, `${column} ${excerpt(values[column])} is no line number`);
+    }
+    if (values.id.trim() === "") throw new FormatError(SOURCE, `${file}:${line}`, "element without id");
+    return values as ConceptElement;
+  });
+}
+
 export function readConcept(doc: ConceptDocument): ConceptElement[] {
   const file = `data/concepts/${doc.slug}.csv`;
   if (!existsSync(conceptPath(doc))) return [];
-  const {rows} = parseCsv(readFileSync(conceptPath(doc), "utf8"), {sourceId: "data/concepts", file, required: [...CONCEPT_COLUMNS]});
-  return rows.map(({values}) => values as ConceptElement);
+  return parseConcept(readFileSync(conceptPath(doc), "utf8"), file);
+}
+
+/** The counts a document states about itself („6 Handlungsfelder“), one per CSV row. */
+export function parseStatedCounts(text: string, file: string): StatedCount[] {
+  const {rows} = parseCsv(text, {sourceId: SOURCE, file, required: ["doc_id", "level", "stated_count", "line", "quote", "scope", "comparable", "note"]});
+  return rows.map(({line, values: v}) => {
+    // Number("") is 0: an empty count would read as „the document states 0“.
+    for (const column of ["stated_count", "line"] as const) {
+      if (!LINE.test(v[column])) throw new FormatError(SOURCE, `${file}:${line}`, `${column} ${excerpt(v[column])} is no whole number`);
+    }
+    if (v.comparable !== "yes" && v.comparable !== "no") throw new FormatError(SOURCE, `${file}:${line}`, `comparable ${excerpt(v.comparable)} is neither yes nor no`);
+    return {
+      doc_id: v.doc_id,
+      level: v.level,
+      stated_count: Number(v.stated_count),
+      line: Number(v.line),
+      quote: v.quote,
+      scope: v.scope,
+      comparable: v.comparable === "yes",
+      note: v.note
+    };
+  });
 }
 
 export function readStatedCounts(doc: ConceptDocument): StatedCount[] {
   const file = `data/concepts/${doc.slug}-stated-counts.csv`;
   const path = join(projectRoot, file);
   if (!existsSync(path)) return [];
-  const {rows} = parseCsv(readFileSync(path, "utf8"), {sourceId: "data/concepts", file, required: ["doc_id", "level", "stated_count", "line", "quote", "scope", "comparable", "note"]});
-  return rows.map(({values: v}) => ({
-    doc_id: v.doc_id,
-    level: v.level,
-    stated_count: Number(v.stated_count),
-    line: Number(v.line),
-    quote: v.quote,
-    scope: v.scope,
-    comparable: v.comparable === "yes",
-    note: v.note
-  }));
+  return parseStatedCounts(readFileSync(path, "utf8"), file);
 }
 
 /** Elements of `levels` (a `+`-joined list) inside `scope` (an element id; empty = all). */

@@ -9,54 +9,68 @@ export function parseCsvRows(text: string, delimiter = ","): string[][] {
   return parseCsvRecords(text, delimiter).map((r) => r.fields);
 }
 
-/** Like parseCsvRows, with the 1-based file line on which each record starts. */
+/**
+ * Like parseCsvRows, with the 1-based file line on which each record starts.
+ * Fields are cut out of the text with slice(), never built character by
+ * character: a 50 MB file or a single 50 MB field costs about its own size.
+ */
 export function parseCsvRecords(text: string, delimiter = ","): {line: number; fields: string[]}[] {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const n = text.length;
+  const d = delimiter.charCodeAt(0);
   const records: {line: number; fields: string[]}[] = [];
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
-  let start = 1;
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) line++;
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
+  while (i < n) {
+    const start = line;
+    const fields: string[] = [];
+    for (;;) {
+      let field = "";
+      if (text.charCodeAt(i) === 34 /* " */) {
+        const opened = line;
+        let from = i + 1;
+        for (;;) {
+          let j = from;
+          while (j < n && text.charCodeAt(j) !== 34) {
+            const c = text.charCodeAt(j);
+            if (c === 10 || (c === 13 && text.charCodeAt(j + 1) !== 10)) line++;
+            j++;
+          }
+          if (j >= n) throw new Error(`unterminated quoted field (opened on line ${opened}) at end of file (truncated?)`);
+          field += text.slice(from, j);
+          if (text.charCodeAt(j + 1) === 34) {
+            field += '"';
+            from = j + 2;
+            continue;
+          }
+          i = j + 1;
+          break;
         }
-        quoted = false;
-      } else {
-        field += c;
       }
-      i++;
-      continue;
-    }
-    if (c === '"' && field === "") quoted = true;
-    else if (c === delimiter) {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      row.push(field);
-      records.push({line: start, fields: row});
-      row = [];
-      field = "";
-      if (c === "\r" && text[i + 1] === "\n") {
+      // Unquoted text, or what follows a closing quote, up to the next delimiter or line end.
+      let j = i;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === d || c === 10 || c === 13) break;
+        j++;
+      }
+      field += text.slice(i, j);
+      i = j;
+      const c = text.charCodeAt(i);
+      if (c === d && i < n) {
+        fields.push(field);
         i++;
-        line++;
+        continue;
       }
-      start = line;
-    } else field += c;
-    i++;
-  }
-  if (quoted) throw new Error("unterminated quoted field at end of file (truncated?)");
-  if (field !== "" || row.length) {
-    row.push(field);
-    records.push({line: start, fields: row});
+      if (i >= n && !fields.length && field === "") return records; // nothing after the last line break
+      fields.push(field);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (i < n) {
+        line++;
+        i++;
+      }
+      break;
+    }
+    records.push({line: start, fields});
   }
   return records;
 }
@@ -75,6 +89,23 @@ export interface CsvTable {
   header: string[];
   /** Data rows as objects keyed by header; `line` is the 1-based line of the row in the file. */
   rows: {line: number; values: Record<string, string>}[];
+  /**
+   * Records after the header that are no rows (blank lines), with their line:
+   * every record is either in `rows` or here, so nothing goes missing unseen.
+   */
+  skipped: {line: number; reason: string}[];
+}
+
+/** A value quoted in a message: long values are cut, so an absurd field cannot flood a log. */
+export function excerpt(value: string, max = 60): string {
+  return value.length <= max ? `"${value}"` : `"${value.slice(0, max)}…" (${value.length.toLocaleString("en")} characters)`;
+}
+
+/** Any JSON value for a message: text quoted and cut like excerpt(), anything else as JSON, cut. */
+export function excerptValue(value: unknown, max = 60): string {
+  if (typeof value === "string") return excerpt(value, max);
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length <= max ? json : `${json.slice(0, max)}…`;
 }
 
 /**
@@ -93,26 +124,33 @@ export function parseCsv(text: string, {sourceId, file, delimiter = ",", require
   const header = records[0].fields.map((h) => h.trim());
   const missing = required.filter((column) => !header.includes(column));
   if (missing.length) {
-    throw new FormatError(sourceId, file, `header changed: expected column(s) ${missing.map((m) => `"${m}"`).join(", ")}, found ${header.map((h) => `"${h}"`).join(", ")}`);
+    throw new FormatError(sourceId, file, `header changed: expected column(s) ${missing.map((m) => `"${m}"`).join(", ")}, found ${header.slice(0, 30).map((h) => excerpt(h)).join(", ")}${header.length > 30 ? ` … (${header.length} columns)` : ""}`);
   }
   const duplicate = header.find((h, i) => h !== "" && header.indexOf(h) !== i);
-  if (duplicate) throw new FormatError(sourceId, file, `header has column "${duplicate}" twice`);
+  if (duplicate) throw new FormatError(sourceId, file, `header has column ${excerpt(duplicate)} twice`);
   // One unnamed column is a column like any other (GENESIS puts the date
   // there, keyed ""). Several cannot be told apart (IM 4-3-2 ends its header
   // with „Value,,,“): they may only be empty.
   const unnamedAll = header.flatMap((h, i) => (h === "" ? [i] : []));
   const unnamed = unnamedAll.length > 1 ? unnamedAll : [];
   const out: CsvTable["rows"] = [];
-  for (const {line, fields} of records.slice(1)) {
-    if (fields.length === 1 && fields[0].trim() === "") continue; // blank line
+  const skipped: CsvTable["skipped"] = [];
+  for (let r = 1; r < records.length; r++) {
+    const {line, fields} = records[r];
+    if (fields.length === 1 && fields[0].trim() === "") {
+      skipped.push({line, reason: "blank line"});
+      continue;
+    }
     if (fields.length !== header.length) {
       throw new FormatError(sourceId, file, `line ${line} has ${fields.length} fields, the header has ${header.length} (truncated or misquoted file?)`);
     }
     const filled = unnamed.find((i) => fields[i].trim() !== "");
-    if (filled !== undefined) throw new FormatError(sourceId, file, `line ${line}: value "${fields[filled]}" in column ${filled + 1}, which has no name in the header`);
-    out.push({line, values: Object.fromEntries(header.map((h, i) => [h, fields[i]]).filter((_, i) => !unnamed.includes(i)))});
+    if (filled !== undefined) throw new FormatError(sourceId, file, `line ${line}: value ${excerpt(fields[filled])} in column ${filled + 1}, which has no name in the header`);
+    const values: Record<string, string> = {};
+    for (let i = 0; i < header.length; i++) if (!unnamed.includes(i)) values[header[i]] = fields[i];
+    out.push({line, values});
   }
-  return {header, rows: out};
+  return {header, rows: out, skipped};
 }
 
 /** Signs statistics offices print instead of a number. */
@@ -134,7 +172,8 @@ export function parseNumber(raw: string, {german = true}: {german?: boolean} = {
   if (NOTHING.has(text)) return {value: null, flag: "zero_sign"};
   let s = text.replace(/^[−–]\s*/, "-").replace(/^\+\s*/, "").replace(/\s/g, "");
   if (german) s = s.replace(/\.(?=\d{3}(\D|$))/g, "").replace(",", ".");
-  if (!/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(s)) return {value: null, flag: "missing"};
+  // "1e999" has the shape of a number but is Infinity: no statistic.
+  if (!/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(s) || !Number.isFinite(Number(s))) return {value: null, flag: "missing"};
   return {value: Number(s), flag: null};
 }
 
@@ -142,7 +181,7 @@ export function parseNumber(raw: string, {german = true}: {german?: boolean} = {
 export function requireNumber(raw: string, context: {sourceId: string; file: string; where: string}, options?: {german?: boolean}): ParsedNumber {
   const parsed = parseNumber(raw, options);
   if (parsed.value === null && parsed.flag === "missing" && raw.trim() !== "") {
-    throw new FormatError(context.sourceId, context.file, `${context.where}: "${raw}" is not a number`);
+    throw new FormatError(context.sourceId, context.file, `${context.where}: ${excerpt(raw)} is not a number`);
   }
   return parsed;
 }

@@ -4,7 +4,7 @@
  * recipients of asylum-seeker benefits on 31.12.2019 (22221), every Kreis of
  * Germany. The only common-definition refugee figures that include Magdeburg.
  */
-import {parseCsv, requireNumber} from "./csv.ts";
+import {excerpt, parseCsv, requireNumber} from "./csv.ts";
 import {FormatError} from "./errors.ts";
 import {decodeText, readSource} from "./fetch.ts";
 import type {AreaLevel, Fact, Sex} from "./model.ts";
@@ -33,7 +33,7 @@ export const DESTATIS_TABLES: DestatisTable[] = [
 /** GENESIS codes drop leading zeros: 1001 → 01001 (Kreis), 3 → 03 (Land), 31 → 031 and 153 → 153 (regions), 3241001 → 03241001 (Gemeinde). */
 export function genesisArea(code: string): {area_id: string; area_level: AreaLevel} {
   if (code === "DG") return {area_id: "DE", area_level: "bund"};
-  if (!/^\d{1,8}$/.test(code)) throw new Error(`not a GENESIS area code: "${code}"`);
+  if (!/^\d{1,8}$/.test(code)) throw new Error(`not a GENESIS area code: ${excerpt(code)}`);
   // Länder are 1–16; other one- or two-digit codes are regions with their
   // leading zero dropped (31 = 031 Statistische Region Braunschweig).
   if (code.length <= 2 && Number(code) >= 1 && Number(code) <= 16) return {area_id: code.padStart(2, "0"), area_level: "land"};
@@ -45,7 +45,7 @@ export function genesisArea(code: string): {area_id: string; area_level: AreaLev
 
 function isoDate(german: string): string {
   const match = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(german.trim());
-  if (!match) throw new Error(`not a date DD.MM.YYYY: "${german}"`);
+  if (!match || +match[1] < 1 || +match[1] > 31 || +match[2] < 1 || +match[2] > 12) throw new Error(`not a date DD.MM.YYYY: ${excerpt(german)}`);
   return `${match[3]}-${match[2]}-${match[1]}`;
 }
 
@@ -53,7 +53,7 @@ function isoDate(german: string): string {
 export function parseDestatisTable(text: string, table: DestatisTable): Fact[] {
   const file = table.path;
   const {rows, header} = parseCsv(text, {sourceId: DESTATIS_SOURCE, file, delimiter: ";", required: ["Kreis", "Stadt", ...table.columns.map((c) => c.column)]});
-  if (header[0] !== "") throw new FormatError(DESTATIS_SOURCE, file, `first column should be the unnamed date column, found "${header[0]}"`);
+  if (header[0] !== "") throw new FormatError(DESTATIS_SOURCE, file, `first column should be the unnamed date column, found ${excerpt(header[0])}`);
   const facts: Fact[] = [];
   for (const {line, values} of rows) {
     let area: ReturnType<typeof genesisArea>;

@@ -5,7 +5,8 @@
  */
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import {parseCsv} from "./csv.ts";
+import {excerpt, parseCsv} from "./csv.ts";
+import {FormatError} from "./errors.ts";
 import type {AreaLevel, Fact, Flag} from "./model.ts";
 import {projectRoot} from "./paths.ts";
 
@@ -68,33 +69,42 @@ export function statisticsPath(doc: ConceptDocument): string {
   return join(projectRoot, "data", "documents", doc.slug, "statistics.csv");
 }
 
-/** Parses one document's statistics transcription; every row is checked for shape. */
+/**
+ * Parses one document's statistics transcription; every row is checked for
+ * shape. One statistic per CSV row, or a FormatError naming file:line.
+ */
 export function parseDocumentStatistics(text: string, file: string): DocumentStatistic[] {
   const sourceId = "data/documents";
   const {rows} = parseCsv(text, {sourceId, file, required: STATISTICS_COLUMNS});
   return rows.map(({line, values: v}) => {
-    const where = `${file}:${line}`;
+    // file:line as the place, so the message reads „data/documents/x/statistics.csv:12: …“.
+    const fail = (message: string) => new FormatError(sourceId, `${file}:${line}`, message);
     const num = (s: string, what: string): number | null => {
       if (s.trim() === "") return null;
-      const n = Number(s);
-      if (!Number.isFinite(n)) throw new Error(`${where}: ${what} "${s}" is not a plain number`);
+      // Plain decimals only: Number() would take "0x1F" or "1e3" for numbers a transcriber never writes.
+      const n = /^\s*-?\d+(\.\d+)?\s*$/.test(s) ? Number(s) : NaN;
+      if (!Number.isFinite(n)) throw fail(`${what} ${excerpt(s)} is not a plain number`);
       return n;
     };
-    if (!["total", "female", "male"].includes(v.sex)) throw new Error(`${where}: sex "${v.sex}" is not total/female/male`);
-    if (v.reference_date && !/^\d{4}-\d{2}-\d{2}$/.test(v.reference_date)) throw new Error(`${where}: reference_date "${v.reference_date}" is not YYYY-MM-DD`);
+    if (!["total", "female", "male"].includes(v.sex)) throw fail(`sex ${excerpt(v.sex)} is not total/female/male`);
+    if (v.reference_date && !/^\d{4}-\d{2}-\d{2}$/.test(v.reference_date)) throw fail(`reference_date ${excerpt(v.reference_date)} is not YYYY-MM-DD`);
     const groups = v.sum_group ? v.sum_group.split(";") : [];
     const roles = v.role ? v.role.split(";") : [];
     if (groups.length !== roles.length || roles.some((r) => r !== "total" && r !== "part")) {
-      throw new Error(`${where}: sum_group "${v.sum_group}" and role "${v.role}" do not pair up`);
+      throw fail(`sum_group ${excerpt(v.sum_group)} and role ${excerpt(v.role)} do not pair up`);
     }
+    const seedLine = num(v.line, "line");
+    if (seedLine === null || !Number.isInteger(seedLine) || seedLine < 1) throw fail(`line ${excerpt(v.line)} is no line number of the document (the citation is required)`);
+    const year = num(v.year, "year");
+    if (year !== null && !(Number.isInteger(year) && year >= 1900 && year <= 2100)) throw fail(`year ${excerpt(v.year)} is no year`);
     return {
       doc_id: v.doc_id,
       table_id: v.table_id,
       table_title: v.table_title,
       section: v.section,
-      line: num(v.line, "line")!,
+      line: seedLine,
       area_name: v.area_name,
-      year: num(v.year, "year"),
+      year,
       reference_date: v.reference_date || null,
       indicator: v.indicator,
       indicator_label: v.indicator_label,
@@ -125,7 +135,14 @@ interface DocumentArea {
 function documentAreas(): Map<string, DocumentArea> {
   const file = "data/document-areas.csv";
   const {rows} = parseCsv(readFileSync(join(projectRoot, file), "utf8"), {sourceId: "data", file, required: ["doc_id", "area_name", "area_id", "area_level"]});
-  return new Map(rows.map(({values: v}) => [`${v.doc_id}|${v.area_name}`, {area_id: v.area_id, area_level: v.area_level as AreaLevel}]));
+  const areas = new Map<string, DocumentArea>();
+  for (const {line, values: v} of rows) {
+    const key = `${v.doc_id}|${v.area_name}`;
+    // A second row for the same name would silently replace the first.
+    if (areas.has(key)) throw new FormatError("data", file, `line ${line}: document ${excerpt(v.doc_id)}, area ${excerpt(v.area_name)} twice`);
+    areas.set(key, {area_id: v.area_id, area_level: v.area_level as AreaLevel});
+  }
+  return areas;
 }
 
 const FLAGS: Record<string, Flag | null> = {"": null, approx: "approx", range: "approx", derived_in_text: "derived"};
@@ -137,8 +154,8 @@ export function documentFacts(): Fact[] {
   for (const doc of DOCUMENTS) {
     for (const s of readDocumentStatistics(doc)) {
       const area = areas.get(`${doc.doc_id}|${s.area_name}`);
-      if (!area) throw new Error(`data/document-areas.csv has no row for document ${doc.doc_id}, area "${s.area_name}"`);
-      if (!(s.flag in FLAGS)) throw new Error(`data/documents/${doc.slug}/statistics.csv line for ${doc.seed}:${s.line}: unknown flag "${s.flag}"`);
+      if (!area) throw new FormatError("data", "data/document-areas.csv", `no row for document ${doc.doc_id}, area ${excerpt(s.area_name)}`);
+      if (!Object.hasOwn(FLAGS, s.flag)) throw new FormatError("data/documents", `data/documents/${doc.slug}/statistics.csv`, `line for ${doc.seed}:${s.line}: unknown flag ${excerpt(s.flag)}`);
       facts.push({
         source_id: documentSourceId(doc),
         area_id: area.area_id,

@@ -110,8 +110,32 @@ export async function readSource(sourceId: string, path: string, options: FetchO
   return bytes;
 }
 
-/** Decodes strictly: bytes that are not valid in the encoding are an error, not U+FFFD. */
+const LATIN1 = new Set(["latin1", "iso-8859-1", "iso8859-1", "l1", "windows-1252", "cp1252"]);
+
+/**
+ * Decodes strictly: bytes that are not valid in the encoding are an error,
+ * not U+FFFD. Latin-1 accepts every byte, so there the opposite mistake is
+ * caught: a UTF-8 file (BOM, or multi-byte sequences that decode as UTF-8)
+ * would otherwise turn „ö“ into „Ã¶“ without a word.
+ */
 export function decodeText(bytes: Uint8Array, encoding: string, sourceId: string, path: string): string {
+  if (LATIN1.has(encoding.toLowerCase())) {
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      throw new FormatError(sourceId, path, `starts with a UTF-8 byte order mark: the file is UTF-8, not ${encoding}`);
+    }
+    if (bytes.some((b) => b >= 0x80)) {
+      let utf8 = false;
+      try {
+        // Latin-1 German („ö“ = F6, followed by a letter) is never valid UTF-8. Bytes that are,
+        // and decode to Latin letters and punctuation („ö“ = C3 B6), are a UTF-8 file. A rare
+        // Latin-1 run that happens to be valid UTF-8 („ä§§“) decodes to other scripts: not refused.
+        utf8 = /^[\u0000-\u024f\u2000-\u20cf]*$/.test(new TextDecoder("utf-8", {fatal: true}).decode(bytes));
+      } catch {
+        utf8 = false;
+      }
+      if (utf8) throw new FormatError(sourceId, path, `is UTF-8 (its non-ASCII bytes form valid UTF-8 sequences), not ${encoding}: read as ${encoding} it would garble every umlaut`);
+    }
+  }
   try {
     // TextDecoder drops a leading BOM.
     return new TextDecoder(encoding, {fatal: true}).decode(bytes);

@@ -6,7 +6,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {parse as parseYaml} from "yaml";
-import {parseCsv} from "./csv.ts";
+import {excerpt, parseCsv} from "./csv.ts";
 import {FormatError} from "./errors.ts";
 import {readSourceText} from "./fetch.ts";
 import type {AreaLevel, Fact, Flag, Sex} from "./model.ts";
@@ -51,7 +51,7 @@ export function imArea(geoCode: string, name = ""): {area_id: string; area_level
   }
   const ra = /^RA_(\d+)$/.exec(geoCode.trim());
   if (ra) return {area_id: `ra${ra[1]}`, area_level: "mz_region"};
-  throw new Error(`unknown GeoCode "${geoCode}" (area "${name}")`);
+  throw new Error(`unknown GeoCode ${excerpt(geoCode)} (area ${excerpt(name)})`);
 }
 
 /** The K-scheme's 52 units (indicator 1-1-1), plus the old Landkreis Osterode and Germany. */
@@ -130,6 +130,9 @@ const COMMENT_FLAGS: [RegExp, Flag][] = [
   [/nicht veröffentlicht/i, "suppressed"],
   [/statistisch (relativ )?unsicher/i, "uncertain"]
 ];
+
+/** A number as machines write it: 12, -3.5, +3.5, .5, 6.42E-02. */
+export const PLAIN_NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 const STRUCTURAL = new Set(["Year", "GeoCode", "Value", "Units", "COMMENT_OBS", "Gebietseinheit"]);
 
@@ -223,10 +226,12 @@ export function parseImCsv(text: string, id: string, defaultUnit?: string): ImPa
       area = coded;
       areaName = imAreaName(values.Gebietseinheit ?? coded.area_id);
     } else {
-      throw new FormatError(IM_SOURCE, file, `line ${line}: area "${values.Gebietseinheit ?? ""}" has no usable GeoCode and is no known unit`);
+      throw new FormatError(IM_SOURCE, file, `line ${line}: area ${excerpt(values.Gebietseinheit ?? "")} has no usable GeoCode and is no known unit`);
     }
     const {year, period} = yearOf(values.Year);
     if (year === null && !period) throw new FormatError(IM_SOURCE, file, `line ${line}: empty Year`);
+    // Periods are free text („2024 / 2005“, „Juni 2007“, „WS 2005/06“) but always name a year.
+    if (year === null && !/(^|\D)(19|20)\d\d(\D|$)/.test(period!)) throw new FormatError(IM_SOURCE, file, `line ${line}: Year ${excerpt(period!)} is neither a year nor a period`);
     let sex: Sex = "total";
     let age = "total";
     const category: string[] = [];
@@ -244,14 +249,15 @@ export function parseImCsv(text: string, id: string, defaultUnit?: string): ImPa
     if (!rawUnit) throw new FormatError(IM_SOURCE, file, `line ${line}: no unit (no Units column and none in meta or data/im-units.csv)`);
     units.add(rawUnit);
     const unit = IM_UNITS[rawUnit];
-    if (!unit) throw new FormatError(IM_SOURCE, file, `line ${line}: unknown unit "${rawUnit}" (add it to IM_UNITS)`);
+    if (!unit) throw new FormatError(IM_SOURCE, file, `line ${line}: unknown unit ${excerpt(rawUnit)} (add it to IM_UNITS)`);
     const rawValue = values.Value.trim();
     let value: number | null = null;
     let flag: Flag | null = null;
     if (rawValue === "") flag = "missing";
     else {
-      value = Number(rawValue);
-      if (!Number.isFinite(value)) throw new FormatError(IM_SOURCE, file, `line ${line}: Value "${rawValue}" is not a number`);
+      // A plain decimal number (sign, exponent allowed); Number() alone would also take "0x1F" or "0b1".
+      value = PLAIN_NUMBER.test(rawValue) ? Number(rawValue) : NaN;
+      if (!Number.isFinite(value)) throw new FormatError(IM_SOURCE, file, `line ${line}: Value ${excerpt(rawValue)} is not a number`);
     }
     const comment = (values.COMMENT_OBS ?? "").trim();
     if (comment) {
@@ -287,7 +293,13 @@ export function parseImCsv(text: string, id: string, defaultUnit?: string): ImPa
 export function imUnitDefaults(): Record<string, string> {
   const file = "data/im-units.csv";
   const {rows} = parseCsv(readFileSync(join(projectRoot, file), "utf8"), {sourceId: "data", file, required: ["indicator", "unit", "evidence"]});
-  return Object.fromEntries(rows.map(({values}) => [values.indicator, values.unit]));
+  const units: Record<string, string> = {};
+  for (const {line, values} of rows) {
+    // A second row for an indicator would silently replace the first.
+    if (Object.hasOwn(units, values.indicator)) throw new FormatError("data", file, `line ${line}: indicator ${excerpt(values.indicator)} twice`);
+    units[values.indicator] = values.unit;
+  }
+  return units;
 }
 
 export function imIndicatorIds(): string[] {

@@ -5,6 +5,7 @@
  * marked "verify" there are checked against the data here (see KISSMD_CHECKS
  * and the notes in README.md) and the loader refuses a table that breaks them.
  */
+import {excerpt, excerptValue} from "./csv.ts";
 import {FormatError} from "./errors.ts";
 import {readSourceText} from "./fetch.ts";
 import type {Fact, Flag, Sex} from "./model.ts";
@@ -51,6 +52,12 @@ interface TableSpec {
   /** Rows are keyed by Stadtteil number (var2) or by age code (var2, whole city). */
   key: "stadtteil" | "age";
   columns: Record<string, ColumnSpec>;
+  /**
+   * Age tables: the open class as printed and the single code it follows
+   * (see ageGroupOfCode). Fixed per table, not read off the data, so that a
+   * table with rows missing cannot relabel it.
+   */
+  openClass?: {code: string; lastCode: number};
 }
 
 const persons = (indicator: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({indicator, unit: "persons", ...extra});
@@ -103,9 +110,10 @@ export const KISSMD_TABLES: TableSpec[] = [
     file: "bevoelkerung-mit-hauptwohnsitz-nach-alter-und-geschlecht.json",
     tableId: "K3_T1",
     key: "age",
+    openClass: {code: "90 und älter", lastCode: 90},
     columns: {var3: persons("md:bevoelkerung"), var4: persons("md:bevoelkerung", {sex: "male"}), var5: persons("md:bevoelkerung", {sex: "female"})}
   },
-  {file: "entwicklung-der-hauptwohnsitzbevoelkerung-nach-altersjahrgaengen.json", tableId: "K3_T3", key: "age", columns: {var3: persons("md:bevoelkerung")}},
+  {file: "entwicklung-der-hauptwohnsitzbevoelkerung-nach-altersjahrgaengen.json", tableId: "K3_T3", key: "age", openClass: {code: "99 und älter", lastCode: 98}, columns: {var3: persons("md:bevoelkerung")}},
   {
     file: "flaeche-und-einwohnerdichte.json",
     tableId: "K3_T33",
@@ -127,60 +135,83 @@ export function ageGroupOfCode(code: string, lastCode?: number): string | "total
   // 90+ (K3_T1 „90 und älter“); after „98“ (age 97) it is 98+, although
   // K3_T3 calls it „99 und älter“ (its sum equals K3_T1's 90+ minus ages 90–97).
   if (/^\d+ und älter$/.test(trimmed)) {
-    if (lastCode === undefined) throw new Error(`open age class "${code}" without the table's last single code`);
+    if (lastCode === undefined || !Number.isFinite(lastCode)) throw new Error(`open age class ${excerpt(code)} without the table's last single code`);
     return `${lastCode}+`;
   }
   if (/^\d+$/.test(trimmed) && Number(trimmed) >= 1) return String(Number(trimmed) - 1);
-  throw new Error(`unknown age code "${code}"`);
+  throw new Error(`unknown age code ${excerpt(code)}`);
 }
 
-function cell(value: string | number | null | undefined): {value: number | null; flag: Flag | null} {
+function cell(value: unknown): {value: number | null; flag: Flag | null} {
   if (value === null || value === undefined || value === "") return {value: null, flag: "missing"};
   if (typeof value === "number") return {value, flag: null};
+  if (typeof value !== "string") throw new Error(`${shown(value)} is no number (a JSON ${Array.isArray(value) ? "array" : typeof value})`);
   const text = value.trim();
   if (text === "." || text === "x") return {value: null, flag: "suppressed"};
   if (text === "-") return {value: null, flag: "zero_sign"};
-  const n = Number(text);
-  if (!Number.isFinite(n)) throw new Error(`"${value}" is not a number`);
+  // Plain decimals only: Number() would also read "" as 0 and "0x1F" as 31.
+  const n = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(n)) throw new Error(`${excerpt(value)} is not a number`);
   return {value: n, flag: null};
 }
 
-/** Parses one KISS-MD JSON table against its spec; shape errors name the table. */
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A JSON value as text for messages. */
+const shown = (v: unknown) => excerptValue(v);
+
+/**
+ * Parses one KISS-MD JSON table against its spec; shape errors name the table.
+ * Accounting: every element of `rows` gives exactly one fact per spec column
+ * (facts = rows × columns) or the whole table is refused with its row number.
+ */
 export function parseKissMdTable(text: string, spec: TableSpec): Fact[] {
   const file = `${JSON_DIR}/${spec.file}`;
   let json: KissMdJson;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new FormatError(KISSMD_SOURCE, file, `not valid JSON (truncated or an error page?): ${(error as Error).message}`);
+    throw new FormatError(KISSMD_SOURCE, file, `not valid JSON (truncated or an error page?): ${excerpt((error as Error).message, 200)}`);
   }
-  if (json?.tableId !== spec.tableId) throw new FormatError(KISSMD_SOURCE, file, `table id changed: expected ${spec.tableId}, found ${json?.tableId}`);
+  if (!isObject(json)) throw new FormatError(KISSMD_SOURCE, file, `not a KISS-MD table object (found ${Array.isArray(json) ? "an array" : shown(json)})`);
+  if (json.tableId !== spec.tableId) throw new FormatError(KISSMD_SOURCE, file, `table id changed: expected ${spec.tableId}, found ${typeof json.tableId === "string" ? json.tableId : shown(json.tableId)}`);
   if (!Array.isArray(json.rows)) throw new FormatError(KISSMD_SOURCE, file, "no rows array");
-  const keys = new Set(Array.isArray(json.columns) ? json.columns.map((c) => c.key) : []);
+  if (!Array.isArray(json.columns) || !json.columns.every(isObject)) throw new FormatError(KISSMD_SOURCE, file, "no columns array of {key, label} objects");
+  const keys = new Set(json.columns.map((c) => String(c.key)));
   for (const key of ["var1", "var2", ...Object.keys(spec.columns)]) {
-    if (!keys.has(key)) throw new FormatError(KISSMD_SOURCE, file, `column ${key} missing (columns: ${[...keys].join(", ")})`);
+    if (!keys.has(key)) throw new FormatError(KISSMD_SOURCE, file, `column ${key} missing (columns: ${[...keys].slice(0, 30).map((k) => (k.length > 20 ? `${k.slice(0, 20)}…` : k)).join(", ")})`);
   }
+  const rows = json.rows as unknown[];
+  rows.forEach((row, index) => {
+    if (!isObject(row)) throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}: not an object (${shown(row)})`);
+  });
+  const records = rows as Record<string, unknown>[];
   const facts: Fact[] = [];
-  const lastCode = spec.key === "age" ? Math.max(...json.rows.map((r) => Number(r.var2)).filter(Number.isFinite)) : undefined;
-  json.rows.forEach((row, index) => {
+  records.forEach((row, index) => {
     const where = `${file} row ${index + 1}`;
-    const year = Number(row.var1);
-    if (!Number.isInteger(year) || year < 1900 || year > 2100) throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}: year "${row.var1}"`);
+    const year = typeof row.var1 === "number" || (typeof row.var1 === "string" && /^\s*\d{4}\s*$/.test(row.var1)) ? Number(row.var1) : NaN;
+    if (!Number.isInteger(year) || year < 1900 || year > 2100) throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}: year ${shown(row.var1)}`);
     let area_id = `${MAGDEBURG_ID}`;
     let area_name = MAGDEBURG_NAME;
     let area_level: Fact["area_level"] = "gemeinde";
     let age: string = "total";
     if (spec.key === "stadtteil") {
-      const nr = Number(row.var2);
+      const nr = typeof row.var2 === "number" || (typeof row.var2 === "string" && /^\s*\d+\s*$/.test(row.var2)) ? Number(row.var2) : NaN;
       if (nr !== 15003) {
-        if (!(nr in STADTTEILE)) throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}: unknown Stadtteil number "${row.var2}"`);
+        if (!Object.hasOwn(STADTTEILE, nr)) throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}: unknown Stadtteil number ${excerpt(typeof row.var2 === "string" ? row.var2 : JSON.stringify(row.var2) ?? String(row.var2))}`);
         area_id = stadtteilId(nr);
         area_name = STADTTEILE[nr];
         area_level = "stadtteil";
       }
     } else {
       try {
-        age = ageGroupOfCode(String(row.var2), lastCode);
+        if (typeof row.var2 !== "string" && typeof row.var2 !== "number") throw new Error(`age code ${shown(row.var2)} is neither text nor a number`);
+        const code = String(row.var2).trim();
+        const open = spec.openClass;
+        if (/^\d+ und älter$/.test(code) && code !== open?.code) throw new Error(`open age class ${excerpt(code)}, expected ${open ? `"${open.code}"` : "none"} (the table changed)`);
+        age = ageGroupOfCode(code, open?.lastCode);
+        // A single code past the open class would count the same people twice.
+        if (open && /^\d+$/.test(code) && Number(code) > open.lastCode) throw new Error(`age code ${excerpt(code)} lies inside the open class "${open.code}"`);
       } catch (error) {
         throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}: ${(error as Error).message}`);
       }
