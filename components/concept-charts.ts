@@ -50,7 +50,8 @@ export function coverageChart(rows: CoverageRow[], {width, document: doc}: {widt
   const longest = Math.max(...rows.map((r) => r.label.length), 10);
   return Plot.plot({
     document: doc,
-    width,
+    // Framework's width can be near 0 before layout: never narrower than the margins (a negative bar width is an error).
+    width: Math.max(width, Math.min(380, 10 + 6.5 * longest) + 120 + 160),
     height: 40 + rows.length * 28,
     marginLeft: Math.min(380, 10 + 6.5 * longest),
     marginRight: 120,
@@ -82,7 +83,7 @@ export function themeMatrix(cells: MatrixCell[], {width, themes, docs, document:
   const max = Math.max(1, ...cells.map((c) => c.count));
   return Plot.plot({
     document: doc,
-    width,
+    width: Math.max(width, 300 + 60 * docs.length),
     height: 60 + themes.length * 30,
     marginLeft: 300,
     marginTop: 50,
@@ -111,7 +112,7 @@ export function countBars(rows: CountRow[], {width, order, groups, colors, xLabe
   const longest = Math.max(...order.map((l) => l.length), 10);
   return Plot.plot({
     document: doc,
-    width,
+    width: Math.max(width, Math.min(400, 10 + 6.5 * longest) + 40 + 160),
     height: 40 + order.length * 24 + (groups?.length ? 30 : 0),
     marginLeft: Math.min(400, 10 + 6.5 * longest),
     marginRight: 40,
