@@ -76,7 +76,7 @@ export function pyramid(rows: PyramidRow[], {width, height = 620, relative = fal
   };
   return Plot.plot({
     document: doc,
-    width,
+    width: Math.max(width, 320),
     height,
     marginLeft: 40,
     x: {label: relative ? "Anteil an der Bevölkerung (%) ←  Männer | Frauen →" : "Personen ←  Männer | Frauen →", tickFormat: (d: number) => (relative ? formatNumber(Math.abs(d), {digits: 1}) : formatNumber(Math.abs(d), {digits: 0}))},

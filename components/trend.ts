@@ -27,7 +27,7 @@ export function trend(rows: TrendRow[], {width, height = 240, highlight, format 
   const other = (r: TrendRow) => r.series !== highlight;
   return Plot.plot({
     document: doc,
-    width,
+    width: Math.max(width, 240),
     height,
     marginLeft: 56,
     x: {label: null, tickFormat: (d: number) => String(d), ticks: years.length > 12 ? undefined : years},
