@@ -47,6 +47,16 @@ export function pointLabel(row: TimeRow, unit = ""): string {
   return `${row.series} ${row.year}: ${formatValue(row.value, unit)}${flag}`;
 }
 
+/** Label positions for the line ends: in order of value, each at least `gap` above the one below. */
+export function spread(points: readonly TimeRow[], gap: number): (TimeRow & {labelY: number})[] {
+  const out: (TimeRow & {labelY: number})[] = [];
+  for (const row of [...points].sort((a, b) => (a.value as number) - (b.value as number))) {
+    const below = out.at(-1)?.labelY;
+    out.push({...row, labelY: below !== undefined ? Math.max(row.value as number, below + gap) : (row.value as number)});
+  }
+  return out;
+}
+
 export function timeseries(rows: readonly TimeRow[], {width, height = 360, highlight, reference = null, unit = "", yLabel, breaks = [], colors = SERIES_COLORS, document: doc}: TimeseriesOptions): HTMLElement | SVGSVGElement {
   const names = [...new Set(rows.map((r) => r.series))];
   const shown = (highlight ?? names.filter((n) => n !== reference)).filter((n) => names.includes(n) && n !== reference);
@@ -65,6 +75,11 @@ export function timeseries(rows: readonly TimeRow[], {width, height = 360, highl
     return [...byName.values()];
   };
   const inRange = breaks.filter((b) => b.year > x0 && b.year <= x1);
+  // About 12 px between label baselines, in data units of the y scale.
+  const values = rows.filter(defined).map((r) => r.value as number);
+  const lo = unit !== "percent" && unit !== "years" ? Math.min(0, ...values) : Math.min(...values);
+  const labelGap = values.length ? ((Math.max(...values) - lo) * 12) / Math.max(1, height - 60) : 0;
+  const ends = spread([...(shown.length <= 6 ? last(front) : []), ...last(ref)], labelGap);
   return Plot.plot({
     document: doc,
     width,
@@ -82,9 +97,9 @@ export function timeseries(rows: readonly TimeRow[], {width, height = 360, highl
       Plot.dot(ref.filter(defined), {x: "year", y: "value", fill: REFERENCE_COLOR, r: 2, title: (d: TimeRow) => pointLabel(d, unit), ariaDescription: "Referenzwerte"}),
       Plot.line(front, {x: "year", y: "value", z: "series", stroke: "series", strokeWidth: 2.2, ariaDescription: "Linien"}),
       Plot.dot(front.filter(defined), {x: "year", y: "value", fill: "series", r: 3, title: (d: TimeRow) => pointLabel(d, unit), ariaDescription: "Werte"}),
-      // Direct labels at the line ends, while they can still be told apart.
-      ...(shown.length <= 6 ? [Plot.text(last(front), {x: "year", y: "value", text: "series", textAnchor: "start", dx: 6, fill: "series", fontSize: 11})] : []),
-      Plot.text(last(ref), {x: "year", y: "value", text: "series", textAnchor: "start", dx: 6, fill: REFERENCE_COLOR, fontSize: 11}),
+      // Direct labels at the line ends, while they can still be told apart, pushed apart where they would overlap.
+      Plot.text(ends.filter((d) => d.series !== reference), {x: "year", y: "labelY", text: "series", textAnchor: "start", dx: 6, fill: "series", fontSize: 11}),
+      Plot.text(ends.filter((d) => d.series === reference), {x: "year", y: "labelY", text: "series", textAnchor: "start", dx: 6, fill: REFERENCE_COLOR, fontSize: 11}),
       Plot.tip(front.filter(defined), Plot.pointer({x: "year", y: "value", title: (d: TimeRow) => pointLabel(d, unit)}))
     ]
   });

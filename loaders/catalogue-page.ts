@@ -3,7 +3,7 @@
  * index (/orte/), written at build time so that the site search, which
  * indexes page text, finds every indicator and every place by name.
  */
-import {formatNumber, formatValue, LABELS} from "../components/format.ts";
+import {formatNumber, formatPercent, LABELS} from "../components/format.ts";
 import type {CatalogueEntry} from "./catalogue.ts";
 import {anchor, block, esc, plainText} from "./html.ts";
 import {KIND_LABELS} from "./places.ts";
@@ -138,8 +138,8 @@ export function placesIndexMarkdown(profiles: Profile[]): string {
     const rate = p.figures.find((f) => f.key === "einbuergerungsquote")!;
     const s = trend(share.series).latest;
     const r = trend(rate.series).latest;
-    const cell = (pt: typeof s, unit: string) => (pt ? `${esc(formatValue(pt.value, unit))} <small>(${pt.year})</small>` : "–");
-    return `<tr><th scope="row"><a href="/orte/${esc(p.place.slug)}">${esc(p.place.name)}</a></th><td>${esc(KIND_LABELS[p.place.kind])}</td><td>${esc(p.place.area_id)}</td><td class="num">${cell(s, "percent")}</td><td class="num">${cell(r, "percent")}</td><td>${p.concept ? "ja" : ""}</td></tr>`;
+    const cell = (pt: typeof s, digits: number) => (pt ? `${esc(formatPercent(pt.value, digits))} <small>(${pt.year})</small>` : "–");
+    return `<tr><th scope="row"><a href="/orte/${esc(p.place.slug)}">${esc(p.place.name)}</a></th><td>${esc(KIND_LABELS[p.place.kind])}</td><td>${esc(p.place.area_id)}</td><td class="num">${cell(s, 1)}</td><td class="num">${cell(r, 2)}</td><td>${p.concept ? "ja" : ""}</td></tr>`;
   };
   const table = (caption: string, list: Profile[]) =>
     block([

@@ -8,7 +8,7 @@
  */
 import {breaksOf, warningsFor, type ComparabilityRule} from "../components/comparability.ts";
 import type {ChartSpec} from "../components/profilechart.ts";
-import {formatChange, formatDate, formatNumber, formatValue} from "../components/format.ts";
+import {formatChange, formatDate, formatNumber, formatPercent, formatValue} from "../components/format.ts";
 import type {TimeRow} from "../components/timeseries.ts";
 import type {CatalogueEntry} from "./catalogue.ts";
 import {LINKS} from "./comparison.ts";
@@ -43,10 +43,15 @@ export function stand(figure: KeyFigure, year: number): string {
   return `${year} (Mikrozensus)`;
 }
 
+/** A figure's value in its unit, with its own decimals where it has them. */
+function show(figure: KeyFigure, value: number | null): string {
+  return figure.digits !== undefined && figure.unit === "percent" ? formatPercent(value, figure.digits) : formatValue(value, figure.unit);
+}
+
 function changeText(figure: KeyFigure, latest: Point, earlier: Point | null): string {
   if (!earlier || latest.value === null || earlier.value === null) return "–";
   const d = latest.value - earlier.value;
-  if (figure.unit === "percent") return `${formatChange(d, {unit: "Pp."})} seit ${earlier.year}`;
+  if (figure.unit === "percent") return `${formatChange(d, {unit: "Pp.", digits: figure.digits ?? 1})} seit ${earlier.year}`;
   return `${formatChange(d, {digits: 0})} seit ${earlier.year}`;
 }
 
@@ -97,9 +102,9 @@ function keyFigureTable(profile: Profile): string {
     const perText = per && per.value !== null ? `<br><small>${esc(formatNumber(per.value, {digits: 1}))} je 1.000 Einw.</small>` : "";
     const flag = latest.flag ? ` <small>(${esc(FLAG_WORDS[latest.flag] ?? latest.flag)})</small>` : "";
     const land = landPoint(f, latest.year);
-    const landCell = isLand ? "" : `<td class="num">${land ? esc(formatValue(land.value, f.unit)) : "–"}</td>`;
+    const landCell = isLand ? "" : `<td class="num">${land ? esc(show(f, land.value)) : "–"}</td>`;
     const note = f.area_note ? `<br><small>${esc(f.area_note)}</small>` : "";
-    return `<tr data-figure="${f.key}"><th scope="row">${esc(f.label)}${note}</th><td class="num" data-value="${latest.value}" data-year="${latest.year}">${esc(formatValue(latest.value, f.unit))}${flag}${perText}</td><td>${esc(stand(f, latest.year))}</td><td class="num">${esc(changeText(f, latest, earlier))}</td>${landCell}<td>${esc(f.source)}${cat}</td></tr>`;
+    return `<tr data-figure="${f.key}"><th scope="row">${esc(f.label)}${note}</th><td class="num" data-value="${latest.value}" data-year="${latest.year}">${esc(show(f, latest.value))}${flag}${perText}</td><td>${esc(stand(f, latest.year))}</td><td class="num">${esc(changeText(f, latest, earlier))}</td>${landCell}<td>${esc(f.source)}${cat}</td></tr>`;
   });
   return block([
     `<table class="atlas-table atlas-keyfigures" data-place="${esc(profile.place.area_id)}">`,

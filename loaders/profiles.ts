@@ -38,6 +38,8 @@ export interface KeyFigure {
   label: string;
   /** Unit code of formatValue (components/format.ts). */
   unit: string;
+  /** Decimals where one is too few (naturalisation rates of 1–3 %). */
+  digits?: number;
   timing: Timing;
   /** Catalogue id(s) of the indicator(s) the figure comes from. */
   indicator: string;
@@ -219,7 +221,7 @@ function imFigures(place: Place, idx: FactIndex): KeyFigure[] {
     count("auslaender", "im:1-2-1", {}, "stock", "Personen ohne deutsche Staatsangehörigkeit, die sich nicht nur vorübergehend in Deutschland aufhalten, am 31.12. (Ausländerzentralregister; seit 2016 auf Vielfache von 5 gerundet)."),
     figure("auslaenderanteil", LABEL.auslaenderanteil, "percent", "stock", "im:1-2-2", IM, "Ausländerinnen und Ausländer (Ausländerzentralregister) je 100 Einwohner (Bevölkerungsfortschreibung), am 31.12.", idx.series("im:1-2-2", id), {land: land("im:1-2-2")}),
     count("einbuergerungen", "im:2-3-1", {}, "flow", "Im Berichtsjahr eingebürgerte Personen (Erwerb der deutschen Staatsangehörigkeit auf Antrag).", true),
-    figure("einbuergerungsquote", LABEL.einbuergerungsquote, "percent", "flow", "im:2-3-3", IM, "Einbürgerungen im Jahr je 100 Ausländerinnen und Ausländer am Jahresende (Integrationsmonitoring, Indikator 2.3.3).", idx.series("im:2-3-3", id), {land: land("im:2-3-3")}),
+    figure("einbuergerungsquote", LABEL.einbuergerungsquote, "percent", "flow", "im:2-3-3", IM, "Einbürgerungen im Jahr je 100 Ausländerinnen und Ausländer am Jahresende (Integrationsmonitoring, Indikator 2.3.3).", idx.series("im:2-3-3", id), {land: land("im:2-3-3"), digits: 2}),
     duldung,
     gestattung,
     destatis("schutzsuchende", "destatis:schutzsuchende", "Ausländerinnen und Ausländer, die sich unter Berufung auf humanitäre Gründe in Deutschland aufhalten (offener, anerkannter oder abgelehnter Schutzstatus), am 31.12.2018 (Ausländerzentralregister)."),
@@ -244,7 +246,7 @@ function goettingenFigures(idx: FactIndex): KeyFigure[] {
       per1000: ratio(naturalisations, population, 1000),
       compare: [{label: "GÖSIS 027.02 (SDG-Seite 10-1)", source: "Stadt Göttingen, SDG-Indikatoren für Kommunen, Indikator 10-1 (GÖSIS)", series: idx.series("goesis:10-1", id)}]
     }),
-    figure("einbuergerungsquote", LABEL.einbuergerungsquote, "percent", "flow", "goettingen:naturalisations / goettingen:foreigners_persons", `${GOE_DOC}; berechnet vom Atlas`, "Einbürgerungen im Jahr je 100 wohnberechtigte Ausländerinnen und Ausländer am Jahresende, vom Atlas aus den Zahlen des Integrationskonzepts berechnet.", ratio(naturalisations, foreigners, 100)),
+    figure("einbuergerungsquote", LABEL.einbuergerungsquote, "percent", "flow", "goettingen:naturalisations / goettingen:foreigners_persons", `${GOE_DOC}; berechnet vom Atlas`, "Einbürgerungen im Jahr je 100 wohnberechtigte Ausländerinnen und Ausländer am Jahresende, vom Atlas aus den Zahlen des Integrationskonzepts berechnet.", ratio(naturalisations, foreigners, 100), {digits: 2}),
     none("duldung", LABEL.duldung, "count", "stock", lk),
     none("gestattung", LABEL.gestattung, "count", "stock", lk),
     figure("asylbewerber_konzept", LABEL.asylbewerber_konzept, "count", "stock", "goettingen:refugees", GOE_DOC, "Asylbewerberinnen und Asylbewerber in der Stadt Göttingen, wie im Integrationskonzept in der Tabelle der Geflüchteten nach Status gedruckt. Nicht dasselbe wie die Aufenthaltsgestattung des Ausländerzentralregisters.", asylum),

@@ -69,7 +69,8 @@ export async function buildSiteBundle(key = "", routes: ReadonlySet<string> = ex
   return {key, missing, catalogue: entries, profiles: all, pages};
 }
 
-const dir = () => join(projectRoot, ".cache", "site-bundle");
+/** Where bundles are kept (SITE_BUNDLE_DIR: tests keep theirs apart). */
+const dir = () => process.env.SITE_BUNDLE_DIR || join(projectRoot, ".cache", "site-bundle");
 
 function bundleKey(routes: ReadonlySet<string>): string {
   const hash = createHash("sha256").update(dataFingerprint(projectRoot)).update([...routes].sort().join("\n"));

@@ -3,7 +3,7 @@
  * source's numbers, charts drawn from them, a reason where a figure is
  * missing; and the site search finds places and indicators by name.
  */
-import {readFileSync, readdirSync} from "node:fs";
+import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {JSDOM} from "jsdom";
@@ -55,6 +55,27 @@ describe("one profile page per place", () => {
       }
       expect(doc.querySelector("h1")?.textContent).toBe(p.name);
     }
+  });
+});
+
+describe("links with a query string (Framework's link check knows only paths and flags them)", () => {
+  test("every link of the generated pages leads to a built page, and its indicator exists", () => {
+    const catalogueIds = new Set<string>(JSON.parse(readFileSync(join(dist, "_file/data", readdirSync(join(dist, "_file/data")).find((f) => /^indicators\.[0-9a-f]+\.json$/.test(f))!), "utf8")).map((e: {id: string}) => e.id));
+    const pages = ["indikatoren.html", "orte/index.html", ...places().map((p) => `orte/${p.slug}.html`)];
+    let checked = 0;
+    for (const file of pages) {
+      const doc = new JSDOM(readFileSync(join(dist, file), "utf8"), {url: `http://atlas.test/${file.replace(/(index)?\.html$/, "")}`}).window.document;
+      for (const a of doc.querySelectorAll<HTMLAnchorElement>("#observablehq-main a[href]")) {
+        const url = new URL(a.href);
+        if (url.host !== "atlas.test") continue;
+        const path = url.pathname.replace(/\/$/, "/index");
+        expect(existsSync(join(dist, `${path}.html`)), `${file} → ${a.getAttribute("href")}`).toBe(true);
+        const indicator = url.searchParams.get("indikator");
+        if (indicator) expect(catalogueIds.has(indicator), `${file} → ${indicator}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(400);
   });
 });
 

@@ -31,9 +31,8 @@ describe("rules trigger on the selections they are about", () => {
     expect(ids({indicator: "im:1-2-2", areas: ["03", "03159016", "03159"]})).toContain("goettingen-stadt-landkreis");
     expect(ids({indicator: "im:1-2-2", areas: ["03", "03159"]})).not.toContain("goettingen-stadt-landkreis");
   });
-  test("Landeshauptstadt or Umland beside the Region Hannover", () => {
-    expect(ids({indicator: "im:2-3-3", areas: ["03241001", "03241"]})).toContain("hannover-stadt-region");
-    expect(ids({indicator: "im:2-3-3", areas: ["03241999", "03241"]})).toContain("hannover-stadt-region");
+  test("the Region Hannover chosen: its parts are ranked beside it", () => {
+    expect(ids({indicator: "im:2-3-3", areas: ["03", "03241"]})).toContain("hannover-stadt-region");
     expect(ids({indicator: "im:2-3-3", areas: ["03241001", "03241999"]})).not.toContain("hannover-stadt-region");
   });
   test("migration background from the register (Göttingen) against the Mikrozensus", () => {
