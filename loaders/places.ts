@@ -55,6 +55,3 @@ export function placeBySlug(slug: string): Place | undefined {
 export function profilePaths(): string[] {
   return places().map((p) => `/orte/${p.slug}`);
 }
-
-/** The places of the five concepts and the Land: the default selection of every comparison. */
-export const DEFAULT_COMPARISON = ["03", "03159016", "03159", "03103", "03241", "03357", "15003000"];

@@ -10,7 +10,6 @@ import {breaksOf, warningsFor, type ComparabilityRule} from "../components/compa
 import type {ChartSpec} from "../components/profilechart.ts";
 import {formatChange, formatDate, formatNumber, formatPercent, formatValue} from "../components/format.ts";
 import type {TimeRow} from "../components/timeseries.ts";
-import type {CatalogueEntry} from "./catalogue.ts";
 import {LINKS} from "./comparison.ts";
 import {anchor, block, esc, jsonLiteral} from "./html.ts";
 import {KIND_LABELS, type Place} from "./places.ts";
@@ -18,7 +17,6 @@ import {trend, type KeyFigure, type Point, type Profile} from "./profiles.ts";
 
 export interface PageContext {
   rules: ComparabilityRule[];
-  catalogue: CatalogueEntry[];
   missing: string[];
   /** Routes that exist in this build (links to others are left out). */
   routes?: ReadonlySet<string>;

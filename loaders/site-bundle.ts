@@ -65,7 +65,7 @@ export async function buildSiteBundle(key = "", routes: ReadonlySet<string> = ex
   // As the Kreis map (im-kreis-rates) offers them: rates for at least 40 Kreise.
   const mapped = routes.has("/karten/niedersachsen") ? kreisIndicators(facts, 40, RATE_UNITS) : new Set<string>();
   const pages: Record<string, string> = {"/indikatoren": catalogueMarkdown(entries, {missing, compared: comparedIndicators(facts), mapped}), "/orte/": placesIndexMarkdown(all)};
-  for (const p of all) pages[`/orte/${p.place.slug}`] = profileMarkdown(p, {rules, catalogue: entries, missing, routes});
+  for (const p of all) pages[`/orte/${p.place.slug}`] = profileMarkdown(p, {rules, missing, routes});
   return {key, missing, catalogue: entries, profiles: all, pages};
 }
 

@@ -99,7 +99,7 @@ describe.runIf(mirrorPresent)("profiles, catalogue and comparison (real data)", 
     const rules = readComparability();
     for (const p of all) {
       for (const f of p.figures) expect(f.series.some((x) => x.value !== null) || f.unavailable !== "", `${p.place.slug} ${f.key}`).toBe(true);
-      const md = profileMarkdown(p, {rules, catalogue: entries, missing: []});
+      const md = profileMarkdown(p, {rules, missing: []});
       expect(md).toContain(`# ${p.place.name}`);
       expect(md).toContain("index: true");
     }
