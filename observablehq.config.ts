@@ -1,13 +1,17 @@
 // Observable Framework configuration of the Integrationsatlas.
 // Offline by construction: no Google font (globalStylesheets: []), no DuckDB
 // extensions from the extension host, telemetry off in scripts/build.ts.
+import {profilePaths} from "./loaders/places.ts";
+
 export default {
   root: "src",
   title: "Integrationsatlas",
   pages: [
     {name: "Karten", pages: [{name: "Niedersachsen: Kreise", path: "/karten/niedersachsen"}, {name: "Magdeburg: Stadtteile", path: "/karten/magdeburg"}, {name: "Gemeinden: Region Hannover, LK Rotenburg", path: "/karten/gemeinden"}, {name: "Wolfsburg: Stadtteile", path: "/karten/wolfsburg"}]},
     {name: "Altersstruktur", pages: [{name: "Magdeburg: Alterspyramide", path: "/altersstruktur/magdeburg"}, {name: "Magdeburg: Ausländer nach Alter", path: "/altersstruktur/auslaender-magdeburg"}, {name: "Niedersachsen: Ausländer nach Alter", path: "/altersstruktur/auslaender-niedersachsen"}, {name: "Göttingen: Altersstruktur", path: "/altersstruktur/goettingen"}]},
-    {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}]},
+    {name: "Orte", pages: [{name: "Alle Orte", path: "/orte/"}, {name: "Stadt Göttingen", path: "/orte/stadt-goettingen"}, {name: "Wolfsburg", path: "/orte/wolfsburg"}, {name: "Region Hannover", path: "/orte/region-hannover"}, {name: "Landkreis Rotenburg (Wümme)", path: "/orte/landkreis-rotenburg-wuemme"}, {name: "Magdeburg", path: "/orte/magdeburg"}, {name: "Niedersachsen", path: "/orte/niedersachsen"}]},
+    {name: "Vergleich", pages: [{name: "Orte vergleichen", path: "/vergleich"}]},
+    {name: "Integrationskonzepte", pages: [{name: "Überblick und Themen", path: "/konzepte/"}, {name: "Katalog", path: "/konzepte/katalog"}, {name: "Maßnahmen", path: "/konzepte/massnahmen"}, {name: "Indikatoren und Daten", path: "/konzepte/indikatoren"}]},
     {
       name: "Reproduktion",
       pages: [
@@ -19,8 +23,10 @@ export default {
         {name: "Magdeburg", path: "/reproduktion/magdeburg"}
       ]
     },
-    {name: "Integrationskonzepte", pages: [{name: "Überblick und Themen", path: "/konzepte/"}, {name: "Katalog", path: "/konzepte/katalog"}, {name: "Maßnahmen", path: "/konzepte/massnahmen"}, {name: "Indikatoren und Daten", path: "/konzepte/indikatoren"}]}
+    {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}, {name: "Indikatorenkatalog", path: "/indikatoren"}]}
   ],
+  // One profile page per place (data/places.csv): src/orte/[ort].md.ts.
+  dynamicPaths: profilePaths(),
   globalStylesheets: [],
   style: "style.css",
   head: `<meta name="description" content="Integrationsatlas: Statistik zu Bevölkerung, Einbürgerungen und Geflüchteten für Göttingen, Wolfsburg, Region Hannover, Landkreis Rotenburg (Wümme) und Magdeburg">

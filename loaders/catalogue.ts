@@ -7,6 +7,7 @@ import {DOCUMENTS, documentSourceId, readDocumentStatistics} from "./documents.t
 import type {ImIndicator} from "./im.ts";
 import type {Area, AreaLevel, Fact} from "./model.ts";
 import {registry} from "./sources.ts";
+import {RATE_UNITS} from "./tables.ts";
 
 export interface CatalogueEntry {
   id: string;
@@ -19,8 +20,10 @@ export interface CatalogueEntry {
   licence: string;
   attribution: string;
   footnotes: string;
-  /** Rates and shares may be mapped as colour; counts may not. */
+  /** Some of its rows are rates, shares, ratios or averages (RATE_UNITS): those may be mapped as colour; counts may not. */
   is_rate: boolean;
+  /** The units of those rows. */
+  rate_units: string[];
   coverage: {areas: number; levels: AreaLevel[]; years: [number, number] | null; breakdowns: string[]; rows: number};
 }
 
@@ -85,7 +88,8 @@ export function catalogue(facts: Fact[], imIndicators: ImIndicator[]): Catalogue
       licence: src?.licence ?? (doc ? "Zitat aus einem amtlichen Dokument (§ 5 UrhG / Zitatrecht); Abschrift des Atlas" : ""),
       attribution: src?.attribution ?? (doc ? `${doc.publisher}, ${doc.title} (${doc.year})` : ""),
       footnotes: meta?.footnotes ?? fixed?.footnotes ?? "",
-      is_rate: units.every((u) => ["percent", "per_1000", "rate", "ratio", "years", "percentage_points", "percent_change_since_2005", "persons_per_km2"].includes(u)) || units.includes("percent"),
+      is_rate: units.some((u) => RATE_UNITS.has(u)),
+      rate_units: units.filter((u) => RATE_UNITS.has(u)),
       coverage: {
         areas: new Set(rows.map((r) => r.area_id)).size,
         levels: [...new Set(rows.map((r) => r.area_level))],

@@ -168,8 +168,11 @@ export function allFacts(built: AllTables): Fact[] {
   return FACT_TABLE_NAMES.flatMap((name) => built[name].facts);
 }
 
-/** Units a map may colour: rates and shares, never counts. */
-export const RATE_UNITS = new Set(["percent", "per_1000", "rate", "percent_change_since_2005", "persons_per_km2"]);
+/**
+ * Units a map may colour: rates, shares, ratios and averages (intensive
+ * quantities), never counts. The catalogue's is_rate uses the same set.
+ */
+export const RATE_UNITS = new Set(["percent", "per_1000", "rate", "ratio", "years", "percentage_points", "percent_change_since_2005", "persons_per_km2"]);
 
 /**
  * The IM rates that exist for the Kreise (Hannover city and Umland apart),

@@ -1,0 +1,44 @@
+/**
+ * A profile page's line chart from the specification its page loader wrote
+ * at build time: the series, the reference (the Land), the series breaks and
+ * the caption (source, reference dates, definition), framed by figure().
+ */
+import {figure} from "./figure.js";
+import {formatValue, label} from "./format.js";
+import {timeseries, type SeriesBreak, type TimeRow} from "./timeseries.js";
+
+export interface ChartSpec {
+  id: string;
+  title: string;
+  unit: string;
+  yLabel?: string;
+  rows: TimeRow[];
+  highlight: string[];
+  reference: string | null;
+  breaks: SeriesBreak[];
+  source: string;
+  date: string;
+  definition: string;
+  notes: string[];
+}
+
+export function profileChart(spec: ChartSpec, {width, document: doc}: {width: number; document?: Document}): HTMLElement {
+  const chart = timeseries(spec.rows, {width, height: 300, highlight: spec.highlight, reference: spec.reference, unit: spec.unit, yLabel: spec.yLabel, breaks: spec.breaks, document: doc});
+  const data = spec.rows.map((r) => ({Reihe: r.series, Jahr: r.year, Wert: r.value, Kennzeichen: r.flag ? label(r.flag) : ""}));
+  return figure(chart, {
+    id: spec.id,
+    title: spec.title,
+    source: spec.source,
+    date: spec.date,
+    definition: spec.definition,
+    notes: spec.notes,
+    data,
+    columns: [
+      {key: "Reihe", label: "Reihe"},
+      {key: "Jahr", label: "Jahr", numeric: true},
+      {key: "Wert", label: "Wert", numeric: true, format: (v) => formatValue(v as number | null, spec.unit)},
+      {key: "Kennzeichen", label: "Kennzeichen"}
+    ],
+    document: doc
+  });
+}

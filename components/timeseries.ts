@@ -1,0 +1,106 @@
+/**
+ * Lines over time: the highlighted series in colour with a dot per value,
+ * the others thin and grey for context, the Land as a dashed black
+ * reference; gaps where a value is missing (never drawn as 0); series breaks
+ * (a new census base, a changed definition) as labelled vertical rules.
+ * Every dot carries its value as a <title> in German format.
+ */
+import * as Plot from "@observablehq/plot";
+import {formatValue} from "./format.js";
+
+export interface TimeRow {
+  series: string;
+  year: number;
+  value: number | null;
+  flag?: string | null;
+}
+
+export interface SeriesBreak {
+  /** First year of the new series. */
+  year: number;
+  label: string;
+}
+
+export interface TimeseriesOptions {
+  width: number;
+  height?: number;
+  /** Series drawn in colour; all others are grey context. Default: all. */
+  highlight?: readonly string[];
+  /** The reference series (the Land), dashed black. */
+  reference?: string | null;
+  /** Unit code as formatValue knows it (percent, count, per_1000 …). */
+  unit?: string;
+  yLabel?: string;
+  breaks?: readonly SeriesBreak[];
+  /** Colours of the highlighted series, in the order given. */
+  colors?: readonly string[];
+  document?: Document;
+}
+
+export const SERIES_COLORS = ["#1f5fa8", "#d9711c", "#2e8b57", "#b8336a", "#7a5195", "#8c6d1f", "#0f8b8d", "#c23b22", "#4d4d4d", "#5e8c31"];
+export const REFERENCE_COLOR = "#111";
+export const CONTEXT_COLOR = "#c9c9c9";
+
+/** The value label of a dot: „Wolfsburg 2024: 20,0 %“ (flags said in words). */
+export function pointLabel(row: TimeRow, unit = ""): string {
+  const flag = row.flag && row.flag !== "derived" ? ` (${row.flag})` : row.flag === "derived" ? " (berechnet)" : "";
+  return `${row.series} ${row.year}: ${formatValue(row.value, unit)}${flag}`;
+}
+
+/** Label positions for the line ends: in order of value, each at least `gap` above the one below. */
+export function spread(points: readonly TimeRow[], gap: number): (TimeRow & {labelY: number})[] {
+  const out: (TimeRow & {labelY: number})[] = [];
+  for (const row of [...points].sort((a, b) => (a.value as number) - (b.value as number))) {
+    const below = out.at(-1)?.labelY;
+    out.push({...row, labelY: below !== undefined ? Math.max(row.value as number, below + gap) : (row.value as number)});
+  }
+  return out;
+}
+
+export function timeseries(rows: readonly TimeRow[], {width, height = 360, highlight, reference = null, unit = "", yLabel, breaks = [], colors = SERIES_COLORS, document: doc}: TimeseriesOptions): HTMLElement | SVGSVGElement {
+  const names = [...new Set(rows.map((r) => r.series))];
+  const shown = (highlight ?? names.filter((n) => n !== reference)).filter((n) => names.includes(n) && n !== reference);
+  const isShown = new Set(shown);
+  const context = rows.filter((r) => !isShown.has(r.series) && r.series !== reference);
+  const front = rows.filter((r) => isShown.has(r.series));
+  const ref = reference ? rows.filter((r) => r.series === reference) : [];
+  const years = rows.map((r) => r.year);
+  const [x0, x1] = years.length ? [Math.min(...years), Math.max(...years)] : [0, 1];
+  const defined = (r: TimeRow) => r.value !== null && Number.isFinite(r.value);
+  const tick = (v: number) => formatValue(v, unit === "count" || unit === "persons" ? "count" : "").replace(" %", "");
+  const palette = shown.map((_, i) => colors[i % colors.length]);
+  const last = (list: TimeRow[]) => {
+    const byName = new Map<string, TimeRow>();
+    for (const r of list) if (defined(r) && (byName.get(r.series)?.year ?? -Infinity) < r.year) byName.set(r.series, r);
+    return [...byName.values()];
+  };
+  const inRange = breaks.filter((b) => b.year > x0 && b.year <= x1);
+  // About 12 px between label baselines, in data units of the y scale.
+  const values = rows.filter(defined).map((r) => r.value as number);
+  const lo = unit !== "percent" && unit !== "years" ? Math.min(0, ...values) : Math.min(...values);
+  const labelGap = values.length ? ((Math.max(...values) - lo) * 12) / Math.max(1, height - 60) : 0;
+  const ends = spread([...(shown.length <= 6 ? last(front) : []), ...last(ref)], labelGap);
+  return Plot.plot({
+    document: doc,
+    width,
+    height,
+    marginRight: Math.min(180, width / 4),
+    marginLeft: 56,
+    x: {label: null, domain: x0 === x1 ? [x0 - 1, x1 + 1] : [x0, x1], tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : ""), ticks: Math.min(12, Math.max(2, x1 - x0))},
+    y: {label: yLabel ?? (unit === "percent" ? "Prozent" : unit === "per_1000" ? "je 1.000" : null), grid: true, zero: unit !== "percent" && unit !== "years", tickFormat: tick},
+    color: {domain: shown, range: palette, legend: shown.length > 1},
+    marks: [
+      ...inRange.map((b) => Plot.ruleX([b.year - 0.5], {stroke: "#888", strokeDasharray: "3,3"})),
+      ...inRange.map((b) => Plot.text([b], {x: (d: SeriesBreak) => d.year - 0.5, frameAnchor: "top", dy: 2, text: "label", textAnchor: "start", dx: 3, fill: "#555", fontSize: 10})),
+      Plot.line(context, {x: "year", y: "value", z: "series", stroke: CONTEXT_COLOR, strokeWidth: 1, ariaDescription: "Vergleichslinien"}),
+      Plot.line(ref, {x: "year", y: "value", stroke: REFERENCE_COLOR, strokeWidth: 1.5, strokeDasharray: "5,3", ariaDescription: "Referenz"}),
+      Plot.dot(ref.filter(defined), {x: "year", y: "value", fill: REFERENCE_COLOR, r: 2, title: (d: TimeRow) => pointLabel(d, unit), ariaDescription: "Referenzwerte"}),
+      Plot.line(front, {x: "year", y: "value", z: "series", stroke: "series", strokeWidth: 2.2, ariaDescription: "Linien"}),
+      Plot.dot(front.filter(defined), {x: "year", y: "value", fill: "series", r: 3, title: (d: TimeRow) => pointLabel(d, unit), ariaDescription: "Werte"}),
+      // Direct labels at the line ends, while they can still be told apart, pushed apart where they would overlap.
+      Plot.text(ends.filter((d) => d.series !== reference), {x: "year", y: "labelY", text: "series", textAnchor: "start", dx: 6, fill: "series", fontSize: 11}),
+      Plot.text(ends.filter((d) => d.series === reference), {x: "year", y: "labelY", text: "series", textAnchor: "start", dx: 6, fill: REFERENCE_COLOR, fontSize: 11}),
+      Plot.tip(front.filter(defined), Plot.pointer({x: "year", y: "value", title: (d: TimeRow) => pointLabel(d, unit)}))
+    ]
+  });
+}

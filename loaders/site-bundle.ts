@@ -1,0 +1,105 @@
+/**
+ * The generated pages (profiles, place index, indicator catalogue), built
+ * once per data state and kept on disk. Framework runs a page loader once per
+ * page, each in its own process; 50 profile pages must not each parse every
+ * source and load the chart libraries again. So the first page loader builds
+ * every page's Markdown in one go, and the others only read their page.
+ *
+ * The file is keyed by the data fingerprint (scripts/data-fingerprint.ts:
+ * loaders, transcriptions, mirror), the code that renders the pages
+ * (components/) and the list of pages that exist (links go only there).
+ */
+import {createHash} from "node:crypto";
+import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {dataFingerprint} from "../scripts/data-fingerprint.ts";
+import type {CatalogueEntry} from "./catalogue.ts";
+import type {ImIndicator} from "./im.ts";
+import type {Fact} from "./model.ts";
+import {isStrict, projectRoot} from "./paths.ts";
+import type {Profile} from "./profiles.ts";
+import {existingRoutes} from "./routes.ts";
+
+export interface SiteBundle {
+  key: string;
+  /** Sources the build could not read (their figures say so). */
+  missing: string[];
+  catalogue: CatalogueEntry[];
+  profiles: Profile[];
+  /** Markdown of every generated page, by route. */
+  pages: Record<string, string>;
+}
+
+/** Every fact table that can be built; a missing source leaves its table empty (strict mode refuses). */
+export async function readableFacts(): Promise<{facts: Fact[]; indicators: ImIndicator[]; missing: string[]}> {
+  const {FACT_TABLE_NAMES, FACT_TABLES} = await import("./tables.ts");
+  const {SourceUnavailableError} = await import("./errors.ts");
+  const facts: Fact[] = [];
+  let indicators: ImIndicator[] = [];
+  const missing: string[] = [];
+  for (const name of FACT_TABLE_NAMES) {
+    try {
+      const built = await FACT_TABLES[name]();
+      for (const f of built.facts) facts.push(f);
+      if ("indicators" in built) indicators = built.indicators as ImIndicator[];
+    } catch (error) {
+      if (!(error instanceof SourceUnavailableError) || isStrict()) throw error;
+      missing.push(error.sourceId);
+    }
+  }
+  return {facts, indicators, missing};
+}
+
+export async function buildSiteBundle(key = "", routes: ReadonlySet<string> = existingRoutes()): Promise<SiteBundle> {
+  const {catalogue} = await import("./catalogue.ts");
+  const {profiles} = await import("./profiles.ts");
+  const {profileMarkdown} = await import("./profile-page.ts");
+  const {catalogueMarkdown, placesIndexMarkdown} = await import("./catalogue-page.ts");
+  const {readComparability} = await import("./comparability.ts");
+  const {facts, indicators, missing} = await readableFacts();
+  const entries = catalogue(facts, indicators);
+  const all = profiles(facts);
+  const rules = readComparability();
+  const {comparedIndicators, kreisIndicators} = await import("./comparison.ts");
+  const {RATE_UNITS} = await import("./tables.ts");
+  // As the Kreis map (im-kreis-rates) offers them: rates for at least 40 Kreise.
+  const mapped = routes.has("/karten/niedersachsen") ? kreisIndicators(facts, 40, RATE_UNITS) : new Set<string>();
+  const pages: Record<string, string> = {"/indikatoren": catalogueMarkdown(entries, {missing, compared: comparedIndicators(facts), mapped}), "/orte/": placesIndexMarkdown(all)};
+  for (const p of all) pages[`/orte/${p.place.slug}`] = profileMarkdown(p, {rules, missing, routes});
+  return {key, missing, catalogue: entries, profiles: all, pages};
+}
+
+/** Where bundles are kept (SITE_BUNDLE_DIR: tests keep theirs apart). */
+const dir = () => process.env.SITE_BUNDLE_DIR || join(projectRoot, ".cache", "site-bundle");
+
+function bundleKey(routes: ReadonlySet<string>): string {
+  const hash = createHash("sha256").update(dataFingerprint(projectRoot)).update([...routes].sort().join("\n"));
+  const components = join(projectRoot, "components");
+  for (const file of readdirSync(components).sort()) hash.update(file).update(readFileSync(join(components, file)));
+  return hash.digest("hex").slice(0, 24);
+}
+
+export async function siteBundle(): Promise<SiteBundle> {
+  const routes = existingRoutes();
+  const key = bundleKey(routes);
+  const file = join(dir(), `${key}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as SiteBundle;
+  const bundle = await buildSiteBundle(key, routes);
+  mkdirSync(dir(), {recursive: true});
+  for (const old of readdirSync(dir())) if (old.endsWith(".json") && join(dir(), old) !== file) rmSync(join(dir(), old), {force: true});
+  // Written whole, then renamed: a page loader running beside this one never reads half a file.
+  const temp = `${file}.${process.pid}`;
+  writeFileSync(temp, JSON.stringify(bundle));
+  renameSync(temp, file);
+  return bundle;
+}
+
+/** What a page loader prints: its page's Markdown. */
+export async function printPage(route: string): Promise<void> {
+  const page = (await siteBundle()).pages[route];
+  if (page === undefined) {
+    console.error(`${route}: no such generated page (places: data/places.csv)`);
+    process.exit(1);
+  }
+  await new Promise<void>((resolve, reject) => process.stdout.write(page, (error) => (error ? reject(error) : resolve())));
+}

@@ -1,0 +1,4 @@
+// The indicator catalogue: every indicator the loaders produce, as page text the site search indexes.
+import {printPage} from "../loaders/site-bundle.ts";
+
+await printPage("/indikatoren");

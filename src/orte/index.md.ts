@@ -1,0 +1,4 @@
+// The index of all places with a profile.
+import {printPage} from "../../loaders/site-bundle.ts";
+
+await printPage("/orte/");
