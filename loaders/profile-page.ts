@@ -182,7 +182,7 @@ function conceptSection(profile: Profile, routes?: ReadonlySet<string>): string 
     if (c.fields.length) {
       out.push(block([`<p><strong>Handlungsfelder</strong></p>`, `<ol class="atlas-concept-fields">`, ...c.fields.map((f) => `<li>${esc(f.title)}${f.number ? ` <small>(${esc(f.number)}, Zeile ${f.line})</small>` : ` <small>(Zeile ${f.line})</small>`}</li>`), "</ol>"]));
     }
-    if (routes?.has(`/konzepte/${c.slug}`)) out.push(`<p><a href="/konzepte/${esc(c.slug)}">Das ganze Konzept: Ziele, Maßnahmen und Indikatoren</a></p>`);
+    if (routes?.has("/konzepte/katalog")) out.push(`<p><a href="/konzepte/katalog?dok=${esc(c.slug)}">Das ganze Konzept: Ziele, Maßnahmen und Indikatoren</a> · <a href="/konzepte/indikatoren">Welche seiner Indikatoren der Atlas messen kann</a></p>`);
   } else {
     out.push(`<p>Für diesen Ort enthält der Atlas kein Integrationskonzept.${profile.related_concepts.length ? "" : " Der Atlas hat die Konzepte von Stadt Göttingen, Stadt Wolfsburg, Region Hannover, Landkreis Rotenburg (Wümme) und Landeshauptstadt Magdeburg abgeschrieben."}</p>`);
   }
@@ -208,7 +208,9 @@ function links(profile: Profile, routes?: ReadonlySet<string>): string {
     if (has("/altersstruktur/magdeburg")) items.push(`<li><a href="/altersstruktur/magdeburg">Alterspyramide Magdeburg</a></li>`);
     if (routes?.has("/altersstruktur/auslaender-magdeburg")) items.push(`<li><a href="/altersstruktur/auslaender-magdeburg">Altersstruktur der ausländischen Bevölkerung Magdeburgs</a></li>`);
   }
-  if (isIm && p.area_id !== "03" && routes?.has("/altersstruktur/auslaender-niedersachsen")) items.push(`<li><a href="/altersstruktur/auslaender-niedersachsen?kreis=${p.area_id}">Altersstruktur der ausländischen Bevölkerung</a></li>`);
+  if (isIm && p.area_id !== "03" && routes?.has("/altersstruktur/auslaender-niedersachsen")) items.push(`<li><a href="/altersstruktur/auslaender-niedersachsen?gebiet=${p.area_id}">Altersstruktur der ausländischen Bevölkerung</a></li>`);
+  if ((p.area_id === "03241" || p.area_id === "03357") && routes?.has("/karten/gemeinden")) items.push(`<li><a href="/karten/gemeinden?gebiet_auswahl=${p.area_id}">Karte der Gemeinden: Einwohnerdichte (VG250-EW)</a></li>`);
+  if (p.area_id === "03103" && routes?.has("/karten/wolfsburg")) items.push(`<li><a href="/karten/wolfsburg">Karte der Wolfsburger Stadtteile (ohne Statistik: die Seite sagt, warum)</a></li>`);
   const orte = p.area_id === "03" ? "03" : `03,${p.area_id}`;
   items.push(`<li><a href="/vergleich?indikator=im:1-2-2&orte=${orte}">Vergleich mit anderen Orten: Anteil der ausländischen Bevölkerung</a></li>`);
   items.push(`<li><a href="/vergleich?indikator=im:2-3-3&orte=${orte}">Vergleich: Einbürgerungen je 100 Ausländerinnen und Ausländer</a></li>`);
