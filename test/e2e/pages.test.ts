@@ -27,10 +27,15 @@ function* htmlPages(dir: string): Generator<string> {
   }
 }
 
-/** The page's Markdown source (a dynamic route's [param].md when there is no file of its own). */
+/**
+ * The page's Markdown: its file, the output of its page loader (Framework
+ * caches it under src/.observablehq/cache), or a dynamic route's [param].md.
+ */
 function sourceOf(path: string): string {
-  const base = join(root, "src", path === "/" ? "index" : path.slice(1));
-  for (const candidate of [`${base}.md`, join(base, "index.md")]) if (existsSync(candidate)) return candidate;
+  const name = path === "/" ? "index" : path.endsWith("/") ? `${path.slice(1)}index` : path.slice(1);
+  const base = join(root, "src", name);
+  const generated = join(root, "src/.observablehq/cache", name);
+  for (const candidate of [`${base}.md`, join(base, "index.md"), `${generated}.md`, join(generated, "index.md")]) if (existsSync(candidate)) return candidate;
   const dir = dirname(base);
   const dynamic = existsSync(dir) ? readdirSync(dir).find((f) => /^\[[^\]]+\]\.md$/.test(f)) : undefined;
   if (dynamic) return join(dir, dynamic);
