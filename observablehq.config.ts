@@ -1,14 +1,20 @@
 // Observable Framework configuration of the Integrationsatlas.
 // Offline by construction: no Google font (globalStylesheets: []), no DuckDB
 // extensions from the extension host, telemetry off in scripts/build.ts.
+import {CHARTS} from "./components/charts/registry.ts";
+import {PLACES} from "./components/charts/bericht.ts";
+
 export default {
   root: "src",
   title: "Integrationsatlas",
   pages: [
     {name: "Karten", pages: [{name: "Niedersachsen: Kreise", path: "/karten/niedersachsen"}, {name: "Magdeburg: Stadtteile", path: "/karten/magdeburg"}, {name: "Gemeinden: Region Hannover, LK Rotenburg", path: "/karten/gemeinden"}, {name: "Wolfsburg: Stadtteile", path: "/karten/wolfsburg"}]},
     {name: "Altersstruktur", pages: [{name: "Magdeburg: Alterspyramide", path: "/altersstruktur/magdeburg"}, {name: "Magdeburg: Ausländer nach Alter", path: "/altersstruktur/auslaender-magdeburg"}, {name: "Niedersachsen: Ausländer nach Alter", path: "/altersstruktur/auslaender-niedersachsen"}, {name: "Göttingen: Altersstruktur", path: "/altersstruktur/goettingen"}]},
-    {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}]}
+    {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}]},
+    {name: "Weiterverwenden", pages: [{name: "Abbildungen einbetten", path: "/einbetten/"}, ...PLACES.map((p) => ({name: `Bericht: ${p.name}`, path: `/bericht/${p.slug}`}))]}
   ],
+  // One embed page per chart (src/einbetten/[chart].md) and one printable report per place (src/bericht/[ort].md).
+  dynamicPaths: [...CHARTS.map((c) => `/einbetten/${c.id}`), ...PLACES.map((p) => `/bericht/${p.slug}`)],
   globalStylesheets: [],
   style: "style.css",
   head: `<meta name="description" content="Integrationsatlas: Statistik zu Bevölkerung, Einbürgerungen und Geflüchteten für Göttingen, Wolfsburg, Region Hannover, Landkreis Rotenburg (Wümme) und Magdeburg">
