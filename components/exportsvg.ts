@@ -101,7 +101,7 @@ function colourOf(style: CSSStyleDeclaration | undefined): string | null {
 }
 
 class Flow {
-  constructor(readonly doc: Document, readonly out: Element) {}
+  constructor(readonly doc: Document, public out: Element) {}
 
   /** Lays out `node` at (x, y) within `width`; returns the height used. */
   node(node: Node, x: number, y: number, width: number): number {
@@ -113,6 +113,24 @@ class Flow {
     const el = node as HTMLElement;
     const tag = el.tagName.toLowerCase();
     if (SKIP.has(tag) || el.hidden || el.getAttribute("aria-hidden") === "true" && tag !== "svg") return 0;
+    // HTML wrappers with data attributes (a small multiple's year) become groups that keep them.
+    const data = [...el.attributes].filter((a) => a.name.startsWith("data-"));
+    if (tag !== "svg" && data.length) {
+      const g = svgEl(this.doc, "g");
+      for (const a of data) g.setAttribute(a.name, a.value);
+      this.out.append(g);
+      const outer = this.out;
+      this.out = g;
+      try {
+        return this.content(el, tag, x, y, width);
+      } finally {
+        this.out = outer;
+      }
+    }
+    return this.content(el, tag, x, y, width);
+  }
+
+  private content(el: HTMLElement, tag: string, x: number, y: number, width: number): number {
     if (tag === "svg") return this.svg(el, x, y, width);
     if (isLegend(el)) return this.legend(el, x, y, width);
     if (tag === "table") return this.table(el as HTMLTableElement, x, y, width);
@@ -140,6 +158,13 @@ class Flow {
     const clone = el.cloneNode(true) as Element;
     // A hover tip is a state of the page, not part of the figure.
     for (const tip of clone.querySelectorAll("g[aria-label='tip']")) tip.remove();
+    // Tooltips that exist only as a data attribute (Plot's tips) become <title> elements in the image.
+    for (const mark of clone.querySelectorAll("[data-label]")) {
+      if ([...mark.children].some((c) => c.tagName.toLowerCase() === "title")) continue;
+      const title = svgEl(this.doc, "title");
+      title.textContent = mark.getAttribute("data-label");
+      mark.append(title);
+    }
     if (!clone.getAttribute("viewBox")) clone.setAttribute("viewBox", `0 0 ${w} ${h}`);
     clone.setAttribute("x", String(x));
     clone.setAttribute("y", String(y));

@@ -76,8 +76,8 @@ export function placeOf(slug: string): Place | undefined {
 export const IM_KEY = [
   {indicator: "im:1-2-2", category: "total", label: "Anteil der Ausländerinnen und Ausländer an der Bevölkerung"},
   {indicator: "im:1-3-1", category: "Kategorie=Personen mit Migrationshintergrund im weiteren Sinne", label: "Anteil der Personen mit Migrationshintergrund (im weiteren Sinne)"},
-  {indicator: "im:2-3-3", category: "total", label: "Einbürgerungen je 100 Ausländerinnen und Ausländer"},
-  {indicator: "im:5-2-1", category: "total", label: "Anteil der Ausländerinnen und Ausländer an den sozialversicherungspflichtig Beschäftigten"}
+  // The source's definition: naturalisations of the year in relation to the number of foreigners.
+  {indicator: "im:2-3-3", category: "total", label: "Einbürgerungen je 100 Ausländerinnen und Ausländer"}
 ];
 
 export interface KeyRow extends Record<string, unknown> {

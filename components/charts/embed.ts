@@ -53,6 +53,10 @@ type Table = ReturnType<typeof tableFromIPC>;
 const arrow = (files: Files, name: string) => load<Table>(files, name, async (r) => tableFromIPC(new Uint8Array(await r.arrayBuffer())));
 const json = <T>(files: Files, name: string) => load<T>(files, name, (r) => r.json() as Promise<T>);
 
+/** A data file as an Arrow table or JSON, fetched once per URL (pages that also draw charts share the download). */
+export const arrowOf = arrow;
+export const jsonOf = json;
+
 async function features(files: Files, name: string, object: string): Promise<GeoFeature[]> {
   const topology = await json<{objects: Record<string, unknown>}>(files, `boundaries/${name}.json`);
   if (!topology.objects[object]) return [];
