@@ -12,7 +12,7 @@ import {tableFromIPC} from "apache-arrow";
 import {feature} from "topojson-client";
 import type {Topology} from "topojson-specification";
 import {exportFigure} from "../components/figure.ts";
-import {serializeSvg} from "../components/exportsvg.ts";
+import {exportSvg, serializeSvg} from "../components/exportsvg.ts";
 import type {GeoFeature} from "../components/choropleth.ts";
 import {arrowFacts, type FactLike} from "../components/charts/facts.ts";
 import {CHARTS} from "../components/charts/registry.ts";
@@ -22,6 +22,8 @@ import * as gem from "../components/charts/gemeinden.ts";
 import {wolfsburgFigure} from "../components/charts/wolfsburg.ts";
 import * as age from "../components/charts/altersstruktur.ts";
 import {buildImAgeGroups} from "../loaders/agegroups.ts";
+import {SourceUnavailableError} from "../loaders/errors.ts";
+import {isStrict} from "../loaders/paths.ts";
 import {catalogue} from "../loaders/catalogue.ts";
 import {BOUNDARIES, type BoundaryName} from "../loaders/maps.ts";
 import {factsTable, toIPC, type Fact} from "../loaders/model.ts";
@@ -159,15 +161,32 @@ export async function staticFigures({only, log = console.error}: {only?: string[
   for (const entry of CHARTS.filter((c) => c.static && (!only || only.includes(c.id)))) {
     const make = all[entry.id];
     if (!make) throw new Error(`static figures: no maker for ${entry.id}`);
-    const root = await make(doc);
+    let root: HTMLElement | null;
+    try {
+      root = await make(doc);
+    } catch (error) {
+      // As the data loaders: without a source the build goes on (a notice in the image), strict mode refuses.
+      if (!(error instanceof SourceUnavailableError) || isStrict()) throw error;
+      log(`static figures: ${entry.id}: source missing (${error.sourceId}); placeholder image`);
+      out.set(entry.id, serializeSvg(placeholder(doc, entry.title, `Quelle nicht verfügbar: ${error.sourceId}. Die Abbildung erscheint, sobald die Quelle beim Bau gelesen werden kann.`), serializer));
+      continue;
+    }
     if (!root) {
-      log(`static figures: ${entry.id} has no data in this build; no SVG`);
+      log(`static figures: ${entry.id} has no data in this build; placeholder image`);
+      out.set(entry.id, serializeSvg(placeholder(doc, entry.title, "Für die Standardansicht liegen in diesem Bau keine Daten vor."), serializer));
       continue;
     }
     const svg = exportFigure(root, {document: doc, url: `${entry.page} (Standardansicht)`, width: entry.id.endsWith("-jahre") ? 1100 : undefined});
     out.set(entry.id, serializeSvg(svg, serializer));
   }
   return out;
+}
+
+/** An image that says why the figure is missing (never an empty or a stale chart). */
+function placeholder(doc: Document, title: string, text: string): SVGSVGElement {
+  const p = doc.createElement("p");
+  p.textContent = text;
+  return exportSvg(p, {title, source: "–", date: "–", licence: "–"}, {document: doc, width: 640});
 }
 
 /** A POSIX ustar archive of the files (Framework extracts single files from .tar loaders). */

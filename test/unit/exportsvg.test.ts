@@ -92,3 +92,12 @@ test("stable names drop Framework's content hash", () => {
   expect(unhashed("embed.a7994f34.js")).toBe("embed.js");
   expect(unhashed("embed.js")).toBeNull();
 });
+
+test("the pages' CSP lets the PNG export draw the SVG from a blob: URL into a canvas, and frames only from the site", async () => {
+  const {contentSecurityPolicy} = await import("../../scripts/postprocess.ts");
+  const policy = contentSecurityPolicy([]);
+  expect(policy).toContain("img-src 'self' data: blob:");
+  // No frame-src of its own: embed previews fall back to default-src 'self'.
+  expect(policy).toContain("default-src 'self'");
+  expect(policy).not.toContain("frame-src");
+});
