@@ -2,6 +2,8 @@
 // Offline by construction: no Google font (globalStylesheets: []), no DuckDB
 // extensions from the extension host, telemetry off in scripts/build.ts.
 import {profilePaths} from "./loaders/places.ts";
+import {CHARTS} from "./components/charts/registry.ts";
+import {PLACES} from "./components/charts/bericht.ts";
 
 export default {
   root: "src",
@@ -23,10 +25,11 @@ export default {
         {name: "Magdeburg", path: "/reproduktion/magdeburg"}
       ]
     },
-    {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}, {name: "Indikatorenkatalog", path: "/indikatoren"}]}
+    {name: "Daten", pages: [{name: "Quellen und Datenqualität", path: "/quellen"}, {name: "Indikatorenkatalog", path: "/indikatoren"}]},
+    {name: "Weiterverwenden", pages: [{name: "Abbildungen einbetten", path: "/einbetten/"}, ...PLACES.map((p) => ({name: `Bericht: ${p.name}`, path: `/bericht/${p.slug}`}))]}
   ],
-  // One profile page per place (data/places.csv): src/orte/[ort].md.ts.
-  dynamicPaths: profilePaths(),
+  // Profiles per place (src/orte/[ort].md.ts), one embed page per chart (src/einbetten/[chart].md), one printable report per place (src/bericht/[ort].md).
+  dynamicPaths: [...profilePaths(), ...CHARTS.map((c) => `/einbetten/${c.id}`), ...PLACES.map((p) => `/bericht/${p.slug}`)],
   globalStylesheets: [],
   style: "style.css",
   head: `<meta name="description" content="Integrationsatlas: Statistik zu Bevölkerung, Einbürgerungen und Geflüchteten für Göttingen, Wolfsburg, Region Hannover, Landkreis Rotenburg (Wümme) und Magdeburg">

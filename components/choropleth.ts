@@ -181,6 +181,11 @@ export function choropleth(features: GeoFeature[], rows: MapRow[], options: Chor
       const id = String(f.id);
       path.dataset.areaId = id;
       path.dataset.fill = path.getAttribute("fill") ?? "";
+      // The number the colour stands for (empty: no data), for readers of the DOM and the exported SVG.
+      const value = byId.get(id)?.value ?? null;
+      path.dataset.value = value === null ? "" : String(value);
+      // The tooltip's text (name, formatted value, rank): an exported image turns it into the area's <title>.
+      path.dataset.label = tooltip(f);
       path.style.cursor = "pointer";
       path.addEventListener("click", () => options.onSelect?.(id));
     });

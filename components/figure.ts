@@ -5,6 +5,8 @@
  * HTML (names come from sources).
  */
 import {formatDate} from "./format.js";
+import {exportSvg, serializeSvg, type ExportMeta} from "./exportsvg.js";
+import {embedInfo} from "./charts/registry.js";
 
 export interface Column<T> {
   key: keyof T & string;
@@ -61,7 +63,9 @@ export function dataTable<T>(rows: T[], columns: Column<T>[], {caption, document
     const tr = el(doc, "tr");
     for (const c of columns) {
       const value = row[c.key];
-      tr.append(el(doc, "td", {class: c.numeric ? "num" : undefined}, c.format ? c.format(value, row) : value === null || value === undefined ? "–" : String(value)));
+      // The raw value beside the formatted text: the CSV's field, for readers and tests of the numbers.
+      const missing = value === null || value === undefined;
+      tr.append(el(doc, "td", {"class": c.numeric ? "num" : undefined, "data-value": missing ? "" : String(value), "data-missing": missing ? "true" : undefined}, c.format ? c.format(value, row) : missing ? "–" : String(value)));
     }
     body.append(tr);
   }
@@ -69,9 +73,152 @@ export function dataTable<T>(rows: T[], columns: Column<T>[], {caption, document
   return table;
 }
 
+/** The reference date as the caption prints it. */
+export function formatStand(date: string | number): string {
+  return typeof date === "number" ? String(date) : /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatDate(date) : date;
+}
+
+/** Printed on every exported image when a figure names no licence of its own. */
+export const DEFAULT_LICENCE = "Nutzungsbedingungen der genannten Quelle; Übersicht: Integrationsatlas, „Quellen und Datenqualität“";
+
+/** Title, source, date, licence and CSV of a figure, as the exported image prints them. */
+export function figureMeta<T>(options: FigureOptions<T>, url?: string): ExportMeta {
+  return {
+    id: options.id,
+    title: options.title,
+    subtitle: options.subtitle,
+    source: options.source,
+    date: formatStand(options.date),
+    licence: options.licence ?? DEFAULT_LICENCE,
+    url,
+    csv: csvOf(options.data, options.columns)
+  };
+}
+
+// Chart element and options of every figure made, for its export (the DOM node alone would lose the options).
+const made = new WeakMap<Element, {chart: Element; options: FigureOptions<never>}>();
+
+/**
+ * A figure made by figure() as one standalone SVG image with title, source,
+ * reference date, licence and URL on it, and its CSV in <metadata>.
+ */
+export function exportFigure(root: Element, {document: doc = root.ownerDocument, url, width}: {document?: Document; url?: string; width?: number} = {}): SVGSVGElement {
+  const entry = made.get(root);
+  if (!entry) throw new Error("exportFigure: not a figure made by figure()");
+  return exportSvg(entry.chart, figureMeta(entry.options, url), {document: doc, width});
+}
+
+function download(doc: Document, blob: Blob, filename: string): void {
+  const a = el(doc, "a", {href: URL.createObjectURL(blob), download: filename});
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/** The site root as seen from this module (served at <root>/_import/components/figure.js). */
+function siteRoot(): URL | null {
+  try {
+    return typeof location === "undefined" ? null : new URL("../../", import.meta.url);
+  } catch {
+    return null;
+  }
+}
+
+/** The page's own address without the fragment: printed on the image. */
+function pageUrl(): string | undefined {
+  return typeof location === "undefined" ? undefined : location.href.replace(/#.*$/, "");
+}
+
+/** PNG of the exported SVG at twice the size: drawn into a canvas, nothing loaded from anywhere. */
+async function pngOf(svg: SVGSVGElement, text: string, scale = 2): Promise<Blob> {
+  const width = Number(svg.getAttribute("width"));
+  const height = Number(svg.getAttribute("height"));
+  const url = URL.createObjectURL(new Blob([text], {type: "image/svg+xml;charset=utf-8"}));
+  try {
+    const image = new Image();
+    image.width = width;
+    image.height = height;
+    await new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error("Das Bild der Abbildung ließ sich nicht zeichnen."));
+      image.src = url;
+    });
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const context = canvas.getContext("2d");
+    if (!context) throw new Error("Kein Canvas verfügbar.");
+    context.fillStyle = "#fff";
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG konnte nicht erzeugt werden."))), "image/png"));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** The "Einbetten" disclosure: iframe snippet, embed page, static SVG and module, for charts that have them. */
+function embedDetails(doc: Document, id: string): HTMLElement | null {
+  const info = embedInfo(id);
+  if (!info) return null;
+  const details = el(doc, "details", {class: "atlas-embed"});
+  details.append(el(doc, "summary", {}, "Einbetten"));
+  const body = el(doc, "div");
+  details.append(body);
+  // Filled on opening: the URL then holds the reader's current choice (year, indicator …).
+  details.addEventListener("toggle", () => {
+    if (!details.open) return;
+    const root = siteRoot();
+    const base = root ? root.href : "/";
+    const search = typeof location === "undefined" ? "" : location.search;
+    const embedUrl = `${base}einbetten/${id}${search}`;
+    const snippet = `<iframe src="${embedUrl}" title="${info.title.replace(/"/g, "&quot;")}" width="100%" height="${info.height}" style="border:0" loading="lazy"></iframe>`;
+    const code = el(doc, "textarea", {"readonly": "", "rows": "3", "class": "atlas-embed-code", "aria-label": "HTML-Code zum Einbetten"});
+    code.value = snippet;
+    const list = el(doc, "ul");
+    const item = (label: string, href: string, note?: string) => {
+      const li = el(doc, "li");
+      li.append(doc.createTextNode(`${label}: `), el(doc, "a", {href}, href));
+      if (note) li.append(doc.createTextNode(` ${note}`));
+      list.append(li);
+    };
+    item("Einbettungsseite (ohne Navigation, dieselben URL-Parameter wie hier)", embedUrl);
+    if (info.static) item("Statisches SVG (Standardansicht, beim Bau erzeugt)", `${base}abbildungen/${id}.svg`);
+    item("Alle Abbildungen, Modul und Hinweise", `${base}einbetten/`);
+    body.replaceChildren(el(doc, "p", {}, "HTML-Code für einen Bericht oder eine Webseite:"), code, list);
+  });
+  return details;
+}
+
+const printReady = new WeakSet<Document>();
+
+/**
+ * On paper every figure's data table is open and every link shows where it
+ * leads (its absolute address, for the print stylesheet); afterwards the
+ * page is as it was.
+ */
+export function installPrintSupport(doc: Document): void {
+  const win = doc.defaultView;
+  if (!win || printReady.has(doc)) return;
+  printReady.add(doc);
+  let opened: HTMLDetailsElement[] = [];
+  win.addEventListener("beforeprint", () => {
+    opened = [...doc.querySelectorAll<HTMLDetailsElement>("details.atlas-figure-data:not([open])")];
+    for (const d of opened) d.open = true;
+    for (const a of doc.querySelectorAll<HTMLAnchorElement>("#observablehq-main a[href], #observablehq-footer a[href]")) {
+      if (!a.getAttribute("href")?.startsWith("#") && !a.closest("figure, table")) a.dataset.printUrl = a.href;
+    }
+  });
+  win.addEventListener("afterprint", () => {
+    for (const d of opened) d.open = false;
+    opened = [];
+  });
+}
+
 export function figure<T>(chart: Element, options: FigureOptions<T>): HTMLElement {
   const doc = options.document ?? globalThis.document;
+  installPrintSupport(doc);
   const root = el(doc, "figure", {"class": "atlas-figure", "data-chart": options.id, "id": `figure-${options.id}`});
+  made.set(root, {chart, options: options as unknown as FigureOptions<never>});
   root.append(el(doc, "h3", {class: "atlas-figure-title"}, options.title));
   if (options.subtitle) root.append(el(doc, "p", {class: "atlas-figure-subtitle"}, options.subtitle));
   const body = el(doc, "div", {class: "atlas-figure-body"});
@@ -84,7 +231,7 @@ export function figure<T>(chart: Element, options: FigureOptions<T>): HTMLElemen
     caption.append(p);
   };
   line("Quelle", options.source + (options.licence ? ` (${options.licence})` : ""));
-  line("Stand", typeof options.date === "number" ? String(options.date) : /^\d{4}-\d{2}-\d{2}$/.test(options.date) ? formatDate(options.date) : options.date);
+  line("Stand", formatStand(options.date));
   line("Definition", options.definition);
   for (const note of options.notes ?? []) caption.append(el(doc, "p", {class: "atlas-note"}, note));
   root.append(caption);
@@ -92,14 +239,30 @@ export function figure<T>(chart: Element, options: FigureOptions<T>): HTMLElemen
   details.append(el(doc, "summary", {}, "Daten als Tabelle"));
   details.append(dataTable(options.data, options.columns, {caption: options.title, document: doc}));
   root.append(details);
-  const download = el(doc, "button", {type: "button", class: "atlas-download"}, "CSV herunterladen");
-  download.addEventListener("click", () => {
-    const blob = new Blob(["\ufeff", csvOf(options.data, options.columns)], {type: "text/csv;charset=utf-8"});
-    const a = el(doc, "a", {href: URL.createObjectURL(blob), download: `${options.id}.csv`});
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  const actions = el(doc, "div", {class: "atlas-figure-actions"});
+  const csv = el(doc, "button", {type: "button", class: "atlas-download"}, "CSV herunterladen");
+  csv.addEventListener("click", () => download(doc, new Blob(["\ufeff", csvOf(options.data, options.columns)], {type: "text/csv;charset=utf-8"}), `${options.id}.csv`));
+  const png = el(doc, "button", {type: "button", class: "atlas-export-png"}, "PNG herunterladen");
+  const svg = el(doc, "button", {type: "button", class: "atlas-export-svg"}, "SVG herunterladen");
+  const status = el(doc, "span", {"class": "atlas-export-status", "role": "status"});
+  const image = () => {
+    const node = exportFigure(root, {document: doc, url: pageUrl()});
+    return {node, text: serializeSvg(node)};
+  };
+  svg.addEventListener("click", () => download(doc, new Blob([image().text], {type: "image/svg+xml;charset=utf-8"}), `${options.id}.svg`));
+  png.addEventListener("click", async () => {
+    status.textContent = "";
+    try {
+      const {node, text} = image();
+      download(doc, await pngOf(node, text), `${options.id}.png`);
+    } catch (error) {
+      status.textContent = error instanceof Error ? error.message : String(error);
+    }
   });
-  root.append(download);
+  actions.append(csv, png, svg, status);
+  root.append(actions);
+  const embed = embedDetails(doc, options.id);
+  if (embed) root.append(embed);
   return root;
 }
 

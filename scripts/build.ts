@@ -14,6 +14,8 @@ import {dirname, join} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
 import {invalidateStaleData} from "./data-fingerprint.ts";
 import {postprocess} from "./postprocess.ts";
+import {invalidateStaleFigures} from "./figure-fingerprint.ts";
+import {stableUrls} from "./stable-urls.ts";
 import {syncComponents} from "./sync-components.ts";
 import {vendor} from "./vendor-npm.ts";
 import {availability} from "../loaders/fetch.ts";
@@ -54,6 +56,7 @@ export async function build({cwd = root, site = cwd === root, allowThirdParty = 
     syncComponents();
     const stale = invalidateStaleData(root);
     if (stale) log(`build: data inputs changed, ${stale} cached loader outputs dropped`);
+    if (invalidateStaleFigures(root)) log("build: chart code changed, static figures will be redrawn");
     reportMissingSources(log);
   }
   // Under tsx so that the TypeScript config file can be imported.
@@ -64,6 +67,10 @@ export async function build({cwd = root, site = cwd === root, allowThirdParty = 
   );
   if (result.status !== 0) {
     throw new Error(`observable build failed (exit ${result.status})\n${result.stderr ?? ""}${result.stdout ?? ""}`);
+  }
+  if (site) {
+    const stable = stableUrls(join(cwd, "dist"));
+    log(`build: ${stable.figures.length} static figures at /abbildungen/, chart module ${stable.module ? "at /modul/abbildungen.js" : "missing"}`);
   }
   const report = await postprocess(join(cwd, "dist"), {allowThirdParty});
   log(`build: ${report.pages} pages, ${report.compressed} files precompressed, ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,0 +1,222 @@
+/**
+ * The static SVG of every chart's default view, drawn at build time in Node
+ * (jsdom) by the same chart modules the pages use, from the same tables the
+ * pages load (built here through the same loaders and the same Arrow
+ * serialisation), with title, source, reference date and licence on the
+ * image. src/abbildungen.tar.ts packs them; Framework serves each as
+ * /_file/abbildungen/<id>.svg and scripts/stable-urls.ts copies them to
+ * /abbildungen/<id>.svg.
+ */
+import {JSDOM} from "jsdom";
+import {tableFromIPC} from "apache-arrow";
+import {feature} from "topojson-client";
+import type {Topology} from "topojson-specification";
+import {exportFigure} from "../components/figure.ts";
+import {exportSvg, serializeSvg} from "../components/exportsvg.ts";
+import type {GeoFeature} from "../components/choropleth.ts";
+import {arrowFacts, type FactLike} from "../components/charts/facts.ts";
+import {CHARTS} from "../components/charts/registry.ts";
+import * as md from "../components/charts/magdeburg-stadtteile.ts";
+import * as ni from "../components/charts/niedersachsen-kreise.ts";
+import * as gem from "../components/charts/gemeinden.ts";
+import {wolfsburgFigure} from "../components/charts/wolfsburg.ts";
+import * as age from "../components/charts/altersstruktur.ts";
+import {buildImAgeGroups} from "../loaders/agegroups.ts";
+import {SourceUnavailableError} from "../loaders/errors.ts";
+import {isStrict} from "../loaders/paths.ts";
+import {catalogue} from "../loaders/catalogue.ts";
+import {BOUNDARIES, type BoundaryName} from "../loaders/maps.ts";
+import {factsTable, toIPC, type Fact} from "../loaders/model.ts";
+import {buildDocumentFacts, buildImFacts, buildImKreisRates, buildMagdeburgFacts, FACT_TABLES} from "../loaders/tables.ts";
+
+/** Width of every static chart (the pages draw at most 760–820 px, the small multiples 1100). */
+export const STATIC_WIDTH = 760;
+
+/** Facts as a page reads them: through the Arrow file's schema and back. */
+function asPublished(facts: readonly Fact[]): FactLike[] {
+  return arrowFacts(tableFromIPC(toIPC(factsTable(facts))));
+}
+
+async function features(name: BoundaryName, object: string): Promise<GeoFeature[]> {
+  const topology = JSON.parse(JSON.stringify(await BOUNDARIES[name]())) as Topology;
+  if (!topology.objects[object]) return [];
+  return (feature(topology, topology.objects[object]) as unknown as {features: GeoFeature[]}).features;
+}
+
+const noParams = () => null;
+
+type Maker = (doc: Document) => Promise<HTMLElement | null>;
+
+/** One maker per static chart id: data as the page loads it, the page's default view. */
+export function makers(): Record<string, Maker> {
+  let mdFacts: Promise<FactLike[]> | undefined;
+  const magdeburg = () => (mdFacts ??= buildMagdeburgFacts().then((b) => asPublished(b.facts)));
+  let imAge: Promise<FactLike[]> | undefined;
+  const imAges = () => (imAge ??= buildImAgeGroups().then((b) => asPublished(b.facts)));
+
+  const mdDefault = async (doc: Document, which: "map" | "multiples") => {
+    const facts = await magdeburg();
+    const years = md.mdYears(facts);
+    const params = md.mdParams(noParams, years);
+    const rows = md.mdRows(facts, params.measure, params.age);
+    const stadtteile = await features("magdeburg-stadtteile", "stadtteile");
+    if (which === "multiples") return md.mdMultiplesFigure(md.mdSeries(rows), stadtteile, {width: 1100, method: params.method, classes: params.classes, seriesLabel: md.seriesLabelOf(params.measure, params.age), document: doc});
+    return md.mdMapFigure(md.mdView(rows, params), stadtteile, {width: STATIC_WIDTH, method: params.method, classes: params.classes, symbols: params.symbols, document: doc});
+  };
+
+  let niData: Promise<{facts: FactLike[]; entry: ni.CatalogueEntry}> | undefined;
+  const niDefault = async (doc: Document, which: "map" | "multiples") => {
+    const {facts, entry} = await (niData ??= (async () => {
+      const rates = asPublished((await buildImKreisRates()).facts);
+      const built = await buildImFacts();
+      const entries = catalogue(built.facts, built.indicators);
+      const ids = [...new Set(rates.map((f) => f.indicator))].sort();
+      const wanted = entries.find((e) => e.id === ni.DEFAULT_INDICATOR && ids.includes(e.id)) ?? entries.find((e) => e.id === ids[0]);
+      if (!wanted) throw new Error("static figures: no indicator for the Kreis map");
+      return {facts: rates.filter((f) => f.indicator === wanted.id), entry: wanted};
+    })());
+    const params = ni.niParams(noParams);
+    const variant = ni.pickVariant(ni.niVariants(facts), params.variant);
+    const years = ni.niYears(facts, variant);
+    const series = ni.niSeries(facts, variant);
+    const kreise = await features("ni-kreise", "kreise");
+    const drawn = new Set(kreise.map((f) => String(f.id)));
+    if (which === "multiples") return ni.niMultiplesFigure(series, kreise, drawn, {indicator: entry, variant, width: 1100, method: params.method, classes: params.classes, document: doc});
+    const view = ni.niView(series, drawn, {indicator: entry, variant, year: years.at(-1) as number, base: years[0], change: false});
+    return ni.niMapFigure(view, kreise, {width: STATIC_WIDTH, method: params.method, classes: params.classes, document: doc});
+  };
+
+  const imAgeDefault = async (doc: Document) => {
+    const facts = await imAges();
+    const areas = age.ageAreas(facts, "im:1-2-6", ["kreis", "kreisteil"]);
+    const area = areas[0];
+    const year = age.ageYears(facts, "im:1-2-6").at(-1) as number;
+    const own = age.ageBandsOf(age.ageFacts(facts, "im:1-2-6", area.id, year), age.IM_BANDS);
+    const land = age.ageBandsOf(age.ageFacts(facts, "im:1-2-6", age.LAND, year), age.IM_BANDS);
+    const landName = facts.find((f) => f.area_id === age.LAND)?.area_name ?? "Niedersachsen";
+    if (!own.rows) return null;
+    // The default area is no part of Region Hannover: no quality warning applies.
+    return age.niAgeFigure({name: area.name, rows: own.rows, total: own.total}, land.rows ? {name: landName, rows: land.rows, total: land.total} : null, {year, relative: true, width: STATIC_WIDTH, document: doc});
+  };
+
+  return {
+    "niedersachsen-kreise": (doc) => niDefault(doc, "map"),
+    "niedersachsen-kreise-jahre": (doc) => niDefault(doc, "multiples"),
+    "magdeburg-stadtteile": (doc) => mdDefault(doc, "map"),
+    "magdeburg-stadtteile-jahre": (doc) => mdDefault(doc, "multiples"),
+    "gemeinden-dichte": async (doc) => {
+      const facts = asPublished((await FACT_TABLES["facts-gemeinden"]()).facts);
+      const params = gem.gemParams(noParams);
+      const view = gem.gemView(gem.gemRows(facts), await features("gemeinden", "gemeinden"), params.gebiet);
+      return gem.gemFigure(view, {width: STATIC_WIDTH, method: params.method, classes: params.classes, symbols: params.symbols, document: doc});
+    },
+    "wolfsburg-stadtteile": async (doc) => wolfsburgFigure(await features("wolfsburg-stadtteile", "stadtteile"), {width: STATIC_WIDTH, document: doc}),
+    "magdeburg-alterspyramide": async (doc) => {
+      const facts = await magdeburg();
+      const years = age.pyramidYears(facts);
+      const params = age.pyramidParams(noParams, years);
+      const ofYear = (y: number) => facts.filter((f) => f.indicator === "md:bevoelkerung" && f.area_id === age.MD_CITY && f.year === y && f.age_group !== "total");
+      const loaded = [params.year, ...age.pyramidCompared(params)].map((y) => age.pyramidYear(ofYear(y), y, params.bySex));
+      return age.pyramidFigure(loaded, {bySex: params.bySex, relative: params.relative, compareYears: params.compareYears, sexYears: years.sexYears, width: STATIC_WIDTH, document: doc});
+    },
+    "magdeburg-auslaender-alter": async (doc) => {
+      const facts = await magdeburg();
+      const areas = age.ageAreas(facts.filter((f) => f.age_group !== "total"), "md:auslaender", ["stadtteil", "gemeinde"]);
+      const area = areas.filter((a) => a.level === "stadtteil")[0];
+      const year = age.ageYears(facts, "md:auslaender").at(-1) as number;
+      const own = age.ageBandsOf(age.ageFacts(facts, "md:auslaender", area.id, year), age.MD_BANDS);
+      const city = age.ageBandsOf(age.ageFacts(facts, "md:auslaender", age.MD_CITY, year), age.MD_BANDS);
+      if (!own.rows) return null;
+      return age.mdAgeFigure({name: area.name, rows: own.rows, total: own.total}, city.rows ? {name: "Magdeburg insgesamt", rows: city.rows, total: city.total} : null, {year, relative: true, width: STATIC_WIDTH, document: doc});
+    },
+    "niedersachsen-auslaender-alter": imAgeDefault,
+    "goettingen-landkreis-auslaender-alter": async (doc) => {
+      const facts = await imAges();
+      const year = 2022;
+      const kreis = age.ageBandsOf(age.ageFacts(facts, "im:1-2-6", age.GOETTINGEN, year), age.IM_BANDS);
+      const land = age.ageBandsOf(age.ageFacts(facts, "im:1-2-6", age.LAND, year), age.IM_BANDS);
+      if (!kreis.rows) return null;
+      const {foreignersCity} = age.goettingenDocFacts(goettingenDocs());
+      return age.goettingenAgeFigure({name: "Landkreis Göttingen", rows: kreis.rows, total: kreis.total}, land.rows ? {name: "Niedersachsen", rows: land.rows, total: land.total} : null, {year, relative: true, foreignersCity, width: STATIC_WIDTH, document: doc});
+    },
+    "goettingen-alter-text": async (doc) => age.goettingenTextFigure(age.goettingenDocFacts(goettingenDocs()), {document: doc})
+  };
+}
+
+/** The concept's Göttingen 2022 facts the age page cites, in source-row order (as its query). */
+function goettingenDocs(): age.DocFact[] {
+  const wanted = ["goettingen:migration_background_persons", "goettingen:population_residence_entitled", "goettingen:foreigners_persons"];
+  return asPublished(buildDocumentFacts().facts)
+    .filter((f) => f.source_id === "doc-goettingen" && f.area_id === "03159016" && f.year === 2022 && f.sex === "total" && (f.category ?? "total") === "total" && wanted.includes(f.indicator))
+    .sort((a, b) => (a.source_row ?? 0) - (b.source_row ?? 0));
+}
+
+/** Every static chart's SVG text, by id; charts whose data are missing are left out (and named). */
+export async function staticFigures({only, log = console.error}: {only?: string[]; log?: (m: string) => void} = {}): Promise<Map<string, string>> {
+  const {window} = new JSDOM("<!doctype html><html lang=\"de\"><body></body></html>");
+  const doc = window.document;
+  const serializer = new window.XMLSerializer();
+  const all = makers();
+  const out = new Map<string, string>();
+  for (const entry of CHARTS.filter((c) => c.static && (!only || only.includes(c.id)))) {
+    const make = all[entry.id];
+    if (!make) throw new Error(`static figures: no maker for ${entry.id}`);
+    let root: HTMLElement | null;
+    try {
+      root = await make(doc);
+    } catch (error) {
+      // As the data loaders: without a source the build goes on (a notice in the image), strict mode refuses.
+      if (!(error instanceof SourceUnavailableError) || isStrict()) throw error;
+      log(`static figures: ${entry.id}: source missing (${error.sourceId}); placeholder image`);
+      out.set(entry.id, serializeSvg(placeholder(doc, entry.title, `Quelle nicht verfügbar: ${error.sourceId}. Die Abbildung erscheint, sobald die Quelle beim Bau gelesen werden kann.`), serializer));
+      continue;
+    }
+    if (!root) {
+      log(`static figures: ${entry.id} has no data in this build; placeholder image`);
+      out.set(entry.id, serializeSvg(placeholder(doc, entry.title, "Für die Standardansicht liegen in diesem Bau keine Daten vor."), serializer));
+      continue;
+    }
+    const svg = exportFigure(root, {document: doc, url: `${entry.page} (Standardansicht)`, width: entry.id.endsWith("-jahre") ? 1100 : undefined});
+    out.set(entry.id, serializeSvg(svg, serializer));
+  }
+  return out;
+}
+
+/** An image that says why the figure is missing (never an empty or a stale chart). */
+function placeholder(doc: Document, title: string, text: string): SVGSVGElement {
+  const p = doc.createElement("p");
+  p.textContent = text;
+  return exportSvg(p, {title, source: "–", date: "–", licence: "–"}, {document: doc, width: 640});
+}
+
+/** A POSIX ustar archive of the files (Framework extracts single files from .tar loaders). */
+export function tar(files: Map<string, string | Uint8Array>): Uint8Array {
+  const blocks: Uint8Array[] = [];
+  const enc = new TextEncoder();
+  for (const [name, content] of files) {
+    const data = typeof content === "string" ? enc.encode(content) : content;
+    const header = new Uint8Array(512);
+    const put = (text: string, offset: number, length: number) => header.set(enc.encode(text).slice(0, length), offset);
+    const octal = (n: number, length: number) => n.toString(8).padStart(length - 1, "0") + "\0";
+    put(name, 0, 100);
+    put(octal(0o644, 8), 100, 8);
+    put(octal(0, 8), 108, 8);
+    put(octal(0, 8), 116, 8);
+    put(octal(data.length, 12), 124, 12);
+    put(octal(0, 12), 136, 12);
+    put("        ", 148, 8);
+    put("0", 156, 1);
+    put("ustar\u000000", 257, 8);
+    const sum = header.reduce((s, b) => s + b, 0);
+    put(`${sum.toString(8).padStart(6, "0")}\0 `, 148, 8);
+    blocks.push(header, data, new Uint8Array((512 - (data.length % 512)) % 512));
+  }
+  blocks.push(new Uint8Array(1024));
+  const out = new Uint8Array(blocks.reduce((s, b) => s + b.length, 0));
+  let offset = 0;
+  for (const b of blocks) {
+    out.set(b, offset);
+    offset += b.length;
+  }
+  return out;
+}

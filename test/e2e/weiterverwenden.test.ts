@@ -1,0 +1,287 @@
+/**
+ * Reuse of figures: every static SVG exists and carries the numbers the
+ * interactive chart shows in its default view; every figure's CSV download
+ * equals the data behind it (the raw values on its table cells); PNG and SVG
+ * downloads; embed pages without site chrome; printable reports.
+ */
+import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
+import {dirname, join, relative} from "node:path";
+import {fileURLToPath} from "node:url";
+import {tableFromIPC} from "apache-arrow";
+import {JSDOM} from "jsdom";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {arrowFacts} from "../../components/charts/facts.ts";
+import {CHARTS} from "../../components/charts/registry.ts";
+import {formatPercent} from "../../components/format.ts";
+import {checkPage, launch, settle} from "./browser.ts";
+import {serve, type StaticServer} from "./server.ts";
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), "../../dist");
+
+/** Semicolon CSV as csvOf() writes it (quoted fields may hold ; " and line breaks). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  const src = text.replace(/^\ufeff/, "");
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (quoted) {
+      if (c === '"' && src[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ";") row.push(field), (field = "");
+    else if (c === "\n") row.push(field), rows.push(row), (row = []), (field = "");
+    else if (c !== "\r") field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+/** A figure's data table as the CSV would have it: header labels, then each cell's raw value. */
+async function tableOf(page: Page, id: string): Promise<string[][]> {
+  return page.evaluate((chart) => {
+    const table = document.querySelector(`[data-chart="${chart}"] details.atlas-figure-data table`);
+    if (!table) return [];
+    const head = [...table.querySelectorAll("thead th")].map((th) => th.textContent ?? "");
+    const body = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.getAttribute("data-value") ?? ""));
+    return [head, ...body];
+  }, id);
+}
+
+/** Every drawn mark that carries a value: "area|band|age|sex=value", sorted. */
+async function drawnOf(page: Page, id: string): Promise<string[]> {
+  return page.evaluate((chart) => {
+    const marks = document.querySelectorAll(`[data-chart="${chart}"] .atlas-figure-body svg [data-value]`);
+    return [...marks].map((m) => `${m.closest("[data-year]")?.getAttribute("data-year") ?? ""}|${m.getAttribute("data-area-id") ?? ""}|${m.getAttribute("data-band") ?? ""}|${m.getAttribute("data-age") ?? ""}|${m.getAttribute("data-sex") ?? ""}|${m.getAttribute("class") ?? m.tagName}=${m.getAttribute("data-value")}`).sort();
+  }, id);
+}
+
+function staticDrawn(svg: Document): string[] {
+  return [...svg.querySelectorAll(".export-chart svg [data-value]")]
+    .map((m) => `${m.closest("[data-year]")?.getAttribute("data-year") ?? ""}|${m.getAttribute("data-area-id") ?? ""}|${m.getAttribute("data-band") ?? ""}|${m.getAttribute("data-age") ?? ""}|${m.getAttribute("data-sex") ?? ""}|${m.getAttribute("class") ?? m.tagName}=${m.getAttribute("data-value")}`)
+    .sort();
+}
+
+function* htmlPages(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) {
+      if (!entry.startsWith("_")) yield* htmlPages(path);
+    } else if (entry.endsWith(".html")) {
+      yield `/${relative(dist, path).replace(/\.html$/, "").replace(/(^|\/)index$/, "$1")}`;
+    }
+  }
+}
+
+function built(dir: string, name: string, ext: string): string {
+  const file = readdirSync(join(dist, "_file", dir)).find((f) => f.startsWith(`${name}.`) && f.endsWith(`.${ext}`) && f.split(".").length === 3);
+  if (!file) throw new Error(`dist/_file/${dir}/${name}.*.${ext} not built`);
+  return join(dist, "_file", dir, file);
+}
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serve(dist);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, {acceptDownloads = false} = {}): Promise<Page> {
+  const context = await browser.newContext({viewport: {width: 1280, height: 1000}, locale: "de-DE", acceptDownloads});
+  const page = await context.newPage();
+  const report = await checkPage(page, server.url + path, {timeout: 60_000});
+  expect(report.problems).toEqual([]);
+  return page;
+}
+
+async function close(page: Page) {
+  await page.context().close();
+}
+
+const STATIC = CHARTS.filter((c) => c.static);
+
+describe("static SVGs", () => {
+  test("the registry lists eleven static charts, and the build wrote each at its stable address", () => {
+    expect(STATIC.length).toBe(11);
+    for (const c of STATIC) expect(existsSync(join(dist, "abbildungen", `${c.id}.svg`)), c.id).toBe(true);
+  });
+
+  test.each(STATIC.map((c) => [c.id, c.page] as const))("%s: same numbers as the interactive chart in its default view (%s)", async (id, path) => {
+    const text = readFileSync(join(dist, "abbildungen", `${id}.svg`), "utf8");
+    const svg = new JSDOM(text, {contentType: "image/svg+xml"}).window.document;
+    const page = await open(path);
+    try {
+      await page.waitForSelector(`[data-chart="${id}"]`, {timeout: 30_000});
+      const interactive = await tableOf(page, id);
+      expect(interactive.length).toBeGreaterThan(1);
+      // The CSV in the SVG's metadata is the figure's table, value for value.
+      expect(parseCsv(svg.querySelector("metadata#atlas-data")?.textContent ?? "")).toEqual(interactive);
+      // Every drawn area, bar and tick carries the same value.
+      const drawn = await drawnOf(page, id);
+      expect(staticDrawn(svg)).toEqual(drawn);
+      // Title, source, date and licence are printed on the image.
+      const title = await page.textContent(`[data-chart="${id}"] .atlas-figure-title`);
+      const texts = [...svg.querySelectorAll("text")].map((t) => t.textContent ?? "").join(" ");
+      expect(texts.replace(/\s+/g, " ")).toContain((title ?? "").split(" ").slice(0, 4).join(" "));
+      expect(svg.querySelector("title")?.textContent).toBe(title);
+      for (const label of ["Quelle: ", "Stand: ", "Lizenz: "]) expect(texts).toContain(label);
+    } finally {
+      await close(page);
+    }
+  });
+
+  test("Magdeburg's map: 2025 by default, Altstadt's share the one KISS-MD gives (4.366 foreigners)", () => {
+    const svg = new JSDOM(readFileSync(join(dist, "abbildungen", "magdeburg-stadtteile.svg"), "utf8"), {contentType: "image/svg+xml"}).window.document;
+    expect(svg.querySelector("title")?.textContent).toBe("Anteil ausländisch nach Stadtteilen, Magdeburg 2025");
+    const facts = arrowFacts(tableFromIPC(readFileSync(built("data", "facts-magdeburg", "arrow"))), (g) => g("area_id") === "15003000-st01" && g("year") === 2025 && g("sex") === "total" && g("age_group") === "total");
+    const share = facts.find((f) => f.indicator === "md:auslaenderanteil")?.value;
+    expect(facts.find((f) => f.indicator === "md:auslaender")?.value).toBe(4366);
+    expect(Number(svg.querySelector('path[data-area-id="15003000-st01"]')?.getAttribute("data-value"))).toBe(share);
+    expect(svg.querySelector('path[data-area-id="15003000-st01"] title')?.textContent).toContain(formatPercent(share));
+  });
+});
+
+describe("CSV downloads", () => {
+  const pages = [...htmlPages(dist)].sort();
+  test.each(pages)("%s: every figure's CSV equals its data table", async (path) => {
+    const page = await open(path, {acceptDownloads: true});
+    try {
+      const ids = await page.$$eval("[data-chart]", (els) => els.map((e) => e.getAttribute("data-chart") as string));
+      for (const id of ids) {
+        const [download] = await Promise.all([page.waitForEvent("download"), page.click(`[data-chart="${id}"] .atlas-download`)]);
+        expect(download.suggestedFilename()).toBe(`${id}.csv`);
+        const file = await download.path();
+        const csv = readFileSync(file as string, "utf8");
+        expect(csv.startsWith("\ufeff"), id).toBe(true);
+        expect(parseCsv(csv), `${path} ${id}`).toEqual(await tableOf(page, id));
+      }
+    } finally {
+      await close(page);
+    }
+  });
+});
+
+describe("image downloads", () => {
+  test("PNG: a real PNG at twice the exported SVG's size; SVG: title, source, date, licence and legend on the image", async () => {
+    const page = await open("/karten/magdeburg?jahr=2020", {acceptDownloads: true});
+    try {
+      const id = "magdeburg-stadtteile";
+      const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.click(`[data-chart="${id}"] .atlas-export-svg`)]);
+      expect(svgDownload.suggestedFilename()).toBe(`${id}.svg`);
+      const svgText = readFileSync((await svgDownload.path()) as string, "utf8");
+      const svg = new JSDOM(svgText, {contentType: "image/svg+xml"}).window.document;
+      const texts = [...svg.querySelectorAll("text")].map((t) => t.textContent ?? "");
+      expect(texts[0]).toBe("Anteil ausländisch nach Stadtteilen, Magdeburg 2020");
+      expect(texts.join(" ")).toContain("Quelle: Landeshauptstadt Magdeburg, Amt für Statistik (KISS-MD)");
+      expect(texts).toContain("Stand: 31.12.2020");
+      expect(texts.find((t) => t.startsWith("Lizenz: "))).toContain("KISS-MD");
+      expect(texts.join(" ")).toContain(`${server.url}/karten/magdeburg?jahr=2020`.slice(0, 40));
+      expect(texts.some((t) => t.startsWith("keine Daten"))).toBe(true);
+      expect(svg.querySelectorAll("path[data-area-id]").length).toBeGreaterThan(30);
+
+      const [pngDownload] = await Promise.all([page.waitForEvent("download"), page.click(`[data-chart="${id}"] .atlas-export-png`)]);
+      expect(pngDownload.suggestedFilename()).toBe(`${id}.png`);
+      const png = readFileSync((await pngDownload.path()) as string);
+      expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect(png.length).toBeGreaterThan(50_000);
+      // IHDR: width and height at twice the SVG's size.
+      expect(png.readUInt32BE(16)).toBe(2 * Number(svg.documentElement.getAttribute("width")));
+      expect(png.readUInt32BE(20)).toBe(2 * Number(svg.documentElement.getAttribute("height")));
+    } finally {
+      await close(page);
+    }
+  });
+
+  test("the Einbetten disclosure shows the iframe code for the current view and the static SVG", async () => {
+    const page = await open("/karten/magdeburg?jahr=2020");
+    try {
+      await page.click('[data-chart="magdeburg-stadtteile"] details.atlas-embed summary');
+      const code = await page.inputValue('[data-chart="magdeburg-stadtteile"] details.atlas-embed textarea');
+      expect(code).toContain(`<iframe src="${server.url}/einbetten/magdeburg-stadtteile?`);
+      expect(code).toContain("jahr=2020");
+      const links = await page.$$eval('[data-chart="magdeburg-stadtteile"] details.atlas-embed a', (as) => as.map((a) => a.getAttribute("href")));
+      expect(links).toContain(`${server.url}/abbildungen/magdeburg-stadtteile.svg`);
+    } finally {
+      await close(page);
+    }
+  });
+});
+
+describe("embed pages", () => {
+  test.each([
+    ["/einbetten/magdeburg-stadtteile?jahr=2020", "/karten/magdeburg?jahr=2020", "magdeburg-stadtteile"],
+    ["/einbetten/niedersachsen-auslaender-alter?gebiet=03357&jahr=2021", "/altersstruktur/auslaender-niedersachsen?gebiet=03357&jahr=2021", "niedersachsen-auslaender-alter"]
+  ])("%s: one figure, no site chrome, the full page's numbers", async (embed, full, id) => {
+    const page = await open(embed);
+    let embedded: string[][];
+    try {
+      expect(await page.locator("[data-chart]").count()).toBe(1);
+      expect(await page.locator(`[data-chart="${id}"]`).count()).toBe(1);
+      for (const chrome of ["#observablehq-sidebar", "#observablehq-header", "#observablehq-footer"]) expect(await page.locator(chrome).count(), chrome).toBe(0);
+      embedded = await tableOf(page, id);
+    } finally {
+      await close(page);
+    }
+    const whole = await open(full);
+    try {
+      await whole.waitForSelector(`[data-chart="${id}"]`);
+      expect(embedded.length).toBeGreaterThan(1);
+      expect(embedded).toEqual(await tableOf(whole, id));
+      expect(await whole.locator("#observablehq-sidebar").count()).toBe(1);
+    } finally {
+      await close(whole);
+    }
+  });
+
+  test("the published module draws the same chart on a page of the same host", async () => {
+    const page = await open("/einbetten/");
+    try {
+      // A string, so that the test runner does not rewrite the import() for Node.
+      const rows = (await page.evaluate(`(async () => {
+        const module = await import("/modul/abbildungen.js");
+        const el = await module.renderChart("magdeburg-auslaender-alter", {params: "jahr=2025"});
+        return [...el.querySelectorAll("details.atlas-figure-data tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.getAttribute("data-value")));
+      })()`)) as string[][];
+      // Altstadt, 31.12.2025 (KISS-MD K3_T39): the first row is the youngest group, 185 of 4.366 foreigners.
+      expect(rows[0][0]).toBe("0–6 Jahre");
+      expect(Number(rows[0][2])).toBe(185);
+      expect(Number(rows[0][1])).toBeCloseTo((100 * 185) / (185 + 349 + 3009 + 608 + 215), 10);
+    } finally {
+      await close(page);
+    }
+  });
+});
+
+describe("printable reports", () => {
+  test("Rotenburg: key figures from the Kreis rates, static figures loaded, no controls on paper, A4 PDF", async () => {
+    const page = await open("/bericht/rotenburg");
+    try {
+      await settle(page);
+      const figures = await tableOf(page, "bericht-rotenburg-kennzahlen");
+      const share = figures.find((r) => r[0] === "Anteil der Ausländerinnen und Ausländer an der Bevölkerung");
+      // Integrationsmonitoring 1.2.2, 2024: LK Rotenburg (Wümme) 10,2 %, Niedersachsen 13,7 %.
+      expect(share?.slice(2, 5).map(Number)).toEqual([2024, 10.2227794387115, 13.6562121579529]);
+      const images = await page.$$eval(".atlas-report-figure img", (imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+      expect(images.length).toBe(2);
+      for (const w of images) expect(w).toBeGreaterThan(300);
+      expect(await page.locator('[data-chart="niedersachsen-auslaender-alter"]').count()).toBe(1);
+      await page.emulateMedia({media: "print"});
+      for (const hidden of ["#observablehq-sidebar", ".atlas-figure-actions", ".atlas-print"]) {
+        expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+      }
+      const pdf = await page.pdf({format: "A4", printBackground: true});
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(pdf.length).toBeGreaterThan(50_000);
+    } finally {
+      await close(page);
+    }
+  });
+});
