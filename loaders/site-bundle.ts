@@ -10,7 +10,7 @@
  * (components/) and the list of pages that exist (links go only there).
  */
 import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {dataFingerprint} from "../scripts/data-fingerprint.ts";
 import type {CatalogueEntry} from "./catalogue.ts";
@@ -75,7 +75,11 @@ const dir = () => process.env.SITE_BUNDLE_DIR || join(projectRoot, ".cache", "si
 function bundleKey(routes: ReadonlySet<string>): string {
   const hash = createHash("sha256").update(dataFingerprint(projectRoot)).update([...routes].sort().join("\n"));
   const components = join(projectRoot, "components");
-  for (const file of readdirSync(components).sort()) hash.update(file).update(readFileSync(join(components, file)));
+  // Recursive: components/charts/ holds chart modules too.
+  for (const file of (readdirSync(components, {recursive: true}) as string[]).sort()) {
+    const path = join(components, file);
+    if (statSync(path).isFile()) hash.update(file).update(readFileSync(path));
+  }
   return hash.digest("hex").slice(0, 24);
 }
 
