@@ -4,30 +4,9 @@
  * and the tree around the matches (their ancestors, for context).
  */
 
-export interface ConceptElement {
-  doc: string;
-  id: string;
-  parent?: string;
-  level: string;
-  number?: string;
-  title?: string;
-  text?: string;
-  target_group?: string;
-  actors?: string;
-  actor_list?: string[];
-  time_frame?: string;
-  time_key?: string;
-  indicator_text?: string;
-  social_space?: string;
-  line_start: number;
-  line_end: number;
-  note?: string;
-  field: string;
-  goal?: string;
-  depth: number;
-  themes: string[];
-  mapped?: boolean;
-}
+// One element of src/data/concepts.json: the loader's own type (type-only, nothing of the loader reaches the browser).
+import type {CatalogueElement as ConceptElement} from "../loaders/concept-catalogue.ts";
+export type {ConceptElement};
 
 export interface ConceptFilter {
   /** Document slug; "" = all five. */

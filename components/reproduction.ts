@@ -8,94 +8,9 @@
 import {figure, type Column} from "./figure.js";
 import {formatDate, formatNumber} from "./format.js";
 
-// The shapes of src/data/reproduction.json (loaders/reproduction.ts), as far as the pages read them.
-export type Status = "ok" | "rundung" | "abweichung" | "eingeschraenkt" | "kontext" | "fehlt";
-export type CheckKind = "sum" | "share" | "change" | "difference" | "partition" | "repeat" | "second_source";
-export type Qualifier = "min" | "max" | "about";
-
-export interface Check {
-  id: number;
-  kind: CheckKind;
-  table_id: string;
-  line: number;
-  row: number;
-  label: string;
-  formula: string;
-  printed: number;
-  printed_text: string;
-  reference: number | null;
-  reference_text: string;
-  difference: number | null;
-  relative: number | null;
-  tolerance: number | null;
-  band: number | null;
-  qualifier: Qualifier | null;
-  status: Status;
-  second_source: {source_id: string; source_title: string; label: string; comparability: string; note: string; facts: {ref: string}[]} | null;
-  note: string;
-}
-
-export interface Row {
-  row: number;
-  line: number;
-  label: string;
-  area_name: string;
-  year: number | null;
-  reference_date: string | null;
-  unit: string;
-  value: number | null;
-  value_printed: string;
-  qualifier: Qualifier | null;
-  checks: number[];
-  used_in: number[];
-  no_second_source: string | null;
-}
-
-export interface Table {
-  table_id: string;
-  short: string;
-  title: string;
-  sections: string[];
-  first_line: number;
-  last_line: number;
-  dates: string;
-  rows: Row[];
-  checks: number;
-  mismatches: number;
-  second_sources: string[];
-  notes: string[];
-}
-
-export interface Summary {
-  tables: number;
-  numbers: number;
-  checks: number;
-  ok: number;
-  mismatches: number;
-  rundung: number;
-  abweichung: number;
-  eingeschraenkt: number;
-  kontext: number;
-  fehlt: number;
-  second_source: number;
-}
-
-export interface DocumentReproduction {
-  doc_id: string;
-  slug: string;
-  place: string;
-  title: string;
-  year: number;
-  seed: string;
-  tables: Table[];
-  checks: Check[];
-  summary: Summary;
-}
-
-export interface Reproduction {
-  documents: DocumentReproduction[];
-  unavailable: string[];
-}
+// The shapes of src/data/reproduction.json are the loader's own types (type-only: nothing of the loader reaches the browser).
+import type {Check, CheckKind, DocumentReproduction, Qualifier, ReproRow as Row, ReproTable as Table, Reproduction, Status, Summary} from "../loaders/reproduction.ts";
+export type {Check, CheckKind, DocumentReproduction, Qualifier, Reproduction, Row, Status, Summary, Table};
 
 export const MISMATCH: readonly Status[] = ["rundung", "abweichung", "eingeschraenkt"];
 
