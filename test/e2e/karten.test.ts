@@ -6,17 +6,14 @@
  * URL, and the Gemeinden and Wolfsburg maps.
  */
 import {readdirSync, readFileSync} from "node:fs";
-import {dirname, join} from "node:path";
-import {fileURLToPath} from "node:url";
+import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import type {Page} from "playwright-core";
+import {describe, expect, test} from "vitest";
 import {colorOf, legendOf} from "../../components/choropleth.ts";
 import {formatNumber, formatPercent, formatValue} from "../../components/format.ts";
-import {checkPage, launch, settle} from "./browser.ts";
-import {serve, type StaticServer} from "./server.ts";
-
-const dist = join(dirname(fileURLToPath(import.meta.url)), "../../dist");
+import {settle} from "./browser.ts";
+import {dist, useSite} from "./site.ts";
 
 /** A built file by its name before the content hash (dist/_file/data/<name>.<hash>.<ext>). */
 function built(dir: string, name: string, ext: string): string {
@@ -38,23 +35,8 @@ function topologyIds(name: string, object: string): string[] {
   return topology.objects[object].geometries.map((g: {id: string}) => String(g.id));
 }
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serve(dist);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({viewport: {width: 1280, height: 1000}, locale: "de-DE"});
-  const report = await checkPage(page, server.url + path);
-  expect(report.problems).toEqual([]);
-  return page;
-}
+const site = useSite();
+const open = (path: string) => site.open(path, {height: 1000});
 
 async function legendTexts(page: Page, figure: string): Promise<string[]> {
   return page.locator(`[data-chart="${figure}"] .atlas-legend .atlas-legend-item`).allTextContents();

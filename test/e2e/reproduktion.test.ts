@@ -5,15 +5,10 @@
  * its size – and flags them in text, not by colour alone.
  */
 import {existsSync, readdirSync, readFileSync} from "node:fs";
-import {dirname, join} from "node:path";
-import {fileURLToPath} from "node:url";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {join} from "node:path";
+import {describe, expect, test} from "vitest";
 import {DOCUMENTS, readDocumentStatistics} from "../../loaders/documents.ts";
-import {checkPage, launch} from "./browser.ts";
-import {serve, type StaticServer} from "./server.ts";
-
-const dist = join(dirname(fileURLToPath(import.meta.url)), "../../dist");
+import {dist, useSite} from "./site.ts";
 if (!existsSync(join(dist, "reproduktion", "goettingen.html"))) throw new Error("dist/ has no reproduction pages: run npm run build");
 
 /** Flagged mismatches per document, as the reproduction finds them (test/integration/reproduction.test.ts). */
@@ -31,23 +26,8 @@ const EXAMPLES: Record<string, {table: string; line: number; kind: string; diffe
   rotenburg: {table: "text", line: 88, kind: "second_source", difference: -200, text: ["Z. 88", "gedruckt 4.430", "4.630", "Differenz −200 (−4,3 %)", "✗ Abweichung"]}
 };
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serve(dist);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}, locale: "de-DE"});
-  const report = await checkPage(page, server.url + path);
-  expect(report.problems).toEqual([]);
-  return page;
-}
+const site = useSite();
+const open = (path: string) => site.open(path);
 
 describe.each(DOCUMENTS.map((d) => [d.slug, d] as const))("/reproduktion/%s", (slug, doc) => {
   test("lists every table of the document and flags its mismatches with their size", async () => {
