@@ -4,6 +4,7 @@
  * place's integration concept. Every figure names the indicator and the row
  * it comes from; a figure no source has for a place says so in words.
  */
+import {LEVEL_PLURALS} from "./concept-catalogue.ts";
 import {readConcept} from "./concepts.ts";
 import {DOCUMENTS} from "./documents.ts";
 import type {Fact} from "./model.ts";
@@ -79,27 +80,12 @@ export interface Profile {
   related_concepts: {slug: string; place: string}[];
 }
 
+/** The concept catalogue's plural labels, with three more telling names for the profile summary. */
 export const LEVEL_LABELS: Record<string, string> = {
-  leitziel: "Leitziele",
-  querschnittsthema: "Querschnittsthemen",
-  handlungsfeld: "Handlungsfelder",
-  hauptziel: "Hauptziele",
-  kernthema: "Kernthemen",
-  operatives_ziel: "Operative Ziele",
-  massnahme: "Maßnahmen",
-  integrationsziel: "Integrationsziele",
-  unterziel: "Unterziele",
+  ...LEVEL_PLURALS,
   indikator: "Indikatoren (was gemessen werden soll)",
   steuerungsphase: "Phasen des Steuerungskreislaufs",
-  punkt: "Punkte des Positionspapiers",
-  ziel: "Ziele",
-  handlungsziel: "Handlungsziele",
-  empfehlung: "Empfehlungen",
-  praeambel: "Präambel",
-  leitlinie: "Leitlinien",
-  handlungsansatz: "Handlungsansätze",
-  moderationskarte: "Moderationskarten",
-  ag_ergebnis: "Ergebnisse der Arbeitsgruppen"
+  punkt: "Punkte des Positionspapiers"
 };
 
 const IM = "Integrationsmonitoring Niedersachsen, LSN";
