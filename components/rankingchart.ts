@@ -38,6 +38,9 @@ export function ranking(rows: readonly RankRow[], {width, unit = "", highlight =
   const missing = rows.filter((r) => r.value === null || !Number.isFinite(r.value));
   const label = (d: Ranked) => `${d.rank}. ${d.name}: ${formatValue(d.value, unit)}`;
   const refValue = reference?.value ?? null;
+  // Framework's width can be 0 before layout: never narrower than the margins
+  // (a negative bar width is a console error, and the bars would be lost).
+  width = Math.max(width, 320);
   const chart = Plot.plot({
     document: doc,
     width,

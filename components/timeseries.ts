@@ -80,6 +80,8 @@ export function timeseries(rows: readonly TimeRow[], {width, height = 360, highl
   const lo = unit !== "percent" && unit !== "years" ? Math.min(0, ...values) : Math.min(...values);
   const labelGap = values.length ? ((Math.max(...values) - lo) * 12) / Math.max(1, height - 60) : 0;
   const ends = spread([...(shown.length <= 6 ? last(front) : []), ...last(ref)], labelGap);
+  // Framework's width can be 0 before layout; below the margins the lines would vanish.
+  width = Math.max(width, 320);
   return Plot.plot({
     document: doc,
     width,

@@ -58,3 +58,13 @@ test("the ranking chart names the areas without a value and draws the Land as a 
 test("generated pages escape names: no markup, no Framework interpolation", () => {
   expect(esc("<script>alert(1)</script> ${x} & „Zitat“")).toBe("&lt;script&gt;alert(1)&lt;/script&gt; &#36;{x} &amp; „Zitat“");
 });
+
+// Framework's `width` is 0 before the first layout (seen in CI on /vergleich: 48 "negative width" errors).
+test("a zero width still draws every bar and line with positive sizes", () => {
+  const el = ranking([{area_id: "03103", name: "Wolfsburg", value: 20.0254708243285}, {area_id: "03357", name: "Landkreis Rotenburg (Wümme)", value: 10.2227794387115}], {width: 0, unit: "percent", document});
+  const widths = [...el.querySelectorAll("rect")].map((r) => Number(r.getAttribute("width")));
+  expect(widths).toHaveLength(2);
+  for (const w of widths) expect(w).toBeGreaterThan(0);
+  const svg = timeseries(rows, {width: 0, reference: "Niedersachsen", unit: "percent", document});
+  expect(Number(svg.getAttribute("width") ?? svg.querySelector("svg")?.getAttribute("width"))).toBeGreaterThanOrEqual(320);
+});
