@@ -6,7 +6,7 @@
  */
 import {formatDate} from "./format.js";
 import {exportSvg, serializeSvg, type ExportMeta} from "./exportsvg.js";
-import {embedInfo} from "./charts/registry.js";
+import {embedInfo, embedPaths, type ChartEntry} from "./charts/registry.js";
 
 export interface Column<T> {
   key: keyof T & string;
@@ -30,6 +30,8 @@ export interface FigureOptions<T> {
   columns: Column<T>[];
   /** Extra notes under the caption (comparability, flags). */
   notes?: string[];
+  /** Embed page and static SVG of a chart outside the registry (charts generated per place). */
+  embed?: ChartEntry;
   document?: Document;
 }
 
@@ -157,8 +159,8 @@ async function pngOf(svg: SVGSVGElement, text: string, scale = 2): Promise<Blob>
 }
 
 /** The "Einbetten" disclosure: iframe snippet, embed page, static SVG and module, for charts that have them. */
-function embedDetails(doc: Document, id: string): HTMLElement | null {
-  const info = embedInfo(id);
+function embedDetails(doc: Document, id: string, entry?: ChartEntry): HTMLElement | null {
+  const info = entry ?? embedInfo(id);
   if (!info) return null;
   const details = el(doc, "details", {class: "atlas-embed"});
   details.append(el(doc, "summary", {}, "Einbetten"));
@@ -170,7 +172,9 @@ function embedDetails(doc: Document, id: string): HTMLElement | null {
     const root = siteRoot();
     const base = root ? root.href : "/";
     const search = typeof location === "undefined" ? "" : location.search;
-    const embedUrl = `${base}einbetten/${id}${search}`;
+    const paths = embedPaths(info);
+    // Charts generated per place have no URL parameters: their embed page is one fixed view.
+    const embedUrl = `${base}${paths.embed}${info.params.length ? search : ""}`;
     const snippet = `<iframe src="${embedUrl}" title="${info.title.replace(/"/g, "&quot;")}" width="100%" height="${info.height}" style="border:0" loading="lazy"></iframe>`;
     const code = el(doc, "textarea", {"readonly": "", "rows": "3", "class": "atlas-embed-code", "aria-label": "HTML-Code zum Einbetten"});
     code.value = snippet;
@@ -182,7 +186,7 @@ function embedDetails(doc: Document, id: string): HTMLElement | null {
       list.append(li);
     };
     item("Einbettungsseite (ohne Navigation, dieselben URL-Parameter wie hier)", embedUrl);
-    if (info.static) item("Statisches SVG (Standardansicht, beim Bau erzeugt)", `${base}abbildungen/${id}.svg`);
+    if (info.static) item("Statisches SVG (Standardansicht, beim Bau erzeugt)", `${base}${paths.svg}`);
     item("Alle Abbildungen, Modul und Hinweise", `${base}einbetten/`);
     body.replaceChildren(el(doc, "p", {}, "HTML-Code für einen Bericht oder eine Webseite:"), code, list);
   });
@@ -261,7 +265,7 @@ export function figure<T>(chart: Element, options: FigureOptions<T>): HTMLElemen
   });
   actions.append(csv, png, svg, status);
   root.append(actions);
-  const embed = embedDetails(doc, options.id);
+  const embed = embedDetails(doc, options.id, options.embed);
   if (embed) root.append(embed);
   return root;
 }

@@ -33,13 +33,16 @@ export interface StableReport {
 
 export function stableUrls(dist: string): StableReport {
   const figures: string[] = [];
-  const target = join(dist, "abbildungen");
-  for (const path of files(join(dist, "_file", "abbildungen"))) {
-    const name = unhashed(path.split("/").pop() as string);
+  const source = join(dist, "_file", "abbildungen");
+  for (const path of files(source)) {
+    // Kept in their folder: /abbildungen/orte/<id>.svg as well as /abbildungen/<id>.svg.
+    const rel = relative(source, path).split("/");
+    const name = unhashed(rel.pop() as string);
     if (!name?.endsWith(".svg")) continue;
+    const target = join(dist, "abbildungen", ...rel);
     mkdirSync(target, {recursive: true});
     copyFileSync(path, join(target, name));
-    figures.push(name.replace(/\.svg$/, ""));
+    figures.push([...rel, name.replace(/\.svg$/, "")].join("/"));
   }
   const charts = join(dist, "_import", "components", "charts");
   const embed = existsSync(charts) ? readdirSync(charts).find((f) => unhashed(f) === "embed.js") : undefined;

@@ -19,6 +19,15 @@ export interface ChartEntry {
   params: string[];
   /** Example parameters for the documentation. */
   example?: string;
+  /** Embed page below the site root when not einbetten/<id> (charts generated per place). */
+  embedPath?: string;
+  /** Static SVG below the site root when not abbildungen/<id>.svg. */
+  svgPath?: string;
+}
+
+/** Where a chart's embed page and static SVG are, relative to the site root (no leading slash). */
+export function embedPaths(entry: ChartEntry): {embed: string; svg: string} {
+  return {embed: entry.embedPath ?? `einbetten/${entry.id}`, svg: entry.svgPath ?? `abbildungen/${entry.id}.svg`};
 }
 
 export const CHARTS: ChartEntry[] = [

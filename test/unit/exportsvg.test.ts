@@ -5,7 +5,10 @@ import {choropleth} from "../../components/choropleth.ts";
 import {csvOf, DEFAULT_LICENCE, exportFigure, figure} from "../../components/figure.ts";
 import {textWidth, wrap} from "../../components/exportsvg.ts";
 import {tar} from "../../scripts/static-figures.ts";
-import {unhashed} from "../../scripts/stable-urls.ts";
+import {stableUrls, unhashed} from "../../scripts/stable-urls.ts";
+import {existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
 
 const dom = () => new JSDOM("<!doctype html><body></body>").window;
 
@@ -91,6 +94,21 @@ test("stable names drop Framework's content hash", () => {
   expect(unhashed("magdeburg-stadtteile.91c0f1e8.svg")).toBe("magdeburg-stadtteile.svg");
   expect(unhashed("embed.a7994f34.js")).toBe("embed.js");
   expect(unhashed("embed.js")).toBeNull();
+});
+
+test("stable SVG addresses keep their folder (charts generated per place live in abbildungen/orte/)", () => {
+  const dist = mkdtempSync(join(tmpdir(), "atlas-stable-"));
+  try {
+    mkdirSync(join(dist, "_file", "abbildungen", "orte"), {recursive: true});
+    writeFileSync(join(dist, "_file", "abbildungen", "wolfsburg-stadtteile.0123abcd.svg"), "<svg>a</svg>");
+    writeFileSync(join(dist, "_file", "abbildungen", "orte", "wolfsburg-auslaenderanteil.89abcdef.svg"), "<svg>b</svg>");
+    const report = stableUrls(dist);
+    expect(report.figures).toEqual(["orte/wolfsburg-auslaenderanteil", "wolfsburg-stadtteile"]);
+    expect(readFileSync(join(dist, "abbildungen", "orte", "wolfsburg-auslaenderanteil.svg"), "utf8")).toBe("<svg>b</svg>");
+    expect(existsSync(join(dist, "abbildungen", "wolfsburg-auslaenderanteil.svg"))).toBe(false);
+  } finally {
+    rmSync(dist, {recursive: true, force: true});
+  }
 });
 
 test("the pages' CSP lets the PNG export draw the SVG from a blob: URL into a canvas, and frames only from the site", async () => {
