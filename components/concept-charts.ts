@@ -4,6 +4,7 @@
  * the five concepts, and plain counts (measures by time frame or actor).
  */
 import * as Plot from "@observablehq/plot";
+import {interpolateRgb, quantize, ticks} from "d3";
 import {formatNumber, formatPercent} from "./format.js";
 
 export const STATUS_LABELS: Record<string, string> = {
@@ -81,6 +82,10 @@ export interface MatrixCell {
 /** Themes × concepts: how many fields and goals of each concept address a theme (0 = none, drawn empty). */
 export function themeMatrix(cells: MatrixCell[], {width, themes, docs, document: doc}: {width: number; themes: string[]; docs: string[]; document?: Document}): HTMLElement | SVGSVGElement {
   const max = Math.max(1, ...cells.map((c) => c.count));
+  // Classes, not a continuous ramp: Plot draws a ramp legend on a canvas, which the
+  // build's static SVG (jsdom) cannot; the exact count is written in every cell anyway.
+  const thresholds = [...new Set([1, ...ticks(0, max, 4).filter((t) => t > 1 && t <= max)])];
+  const colors = ["#f3f6fa", ...(thresholds.length > 1 ? quantize(interpolateRgb("#c6dbef", "#08519c"), thresholds.length) : ["#08519c"])];
   return Plot.plot({
     document: doc,
     width: Math.max(width, 300 + 60 * docs.length),
@@ -89,7 +94,7 @@ export function themeMatrix(cells: MatrixCell[], {width, themes, docs, document:
     marginTop: 50,
     x: {label: null, domain: docs, axis: "top", tickFormat: (d: string) => d},
     y: {label: null, domain: themes},
-    color: {type: "linear", domain: [0, max], range: ["#f3f6fa", "#08519c"], legend: true, label: "Felder und Ziele (Anzahl)"},
+    color: {type: "threshold", domain: thresholds, range: colors, legend: true, label: "Felder und Ziele (Anzahl)", tickFormat: (t: number) => formatNumber(t, {digits: 0})},
     marks: [
       Plot.cell(cells, {x: "docLabel", y: "themeLabel", fill: (c: MatrixCell) => c.count, inset: 1, href: (c: MatrixCell) => c.href ?? null,
         title: (c: MatrixCell) => `${c.themeLabel} · ${c.docLabel}: ${c.count === 0 ? "kein Feld, kein Ziel" : `${formatNumber(c.count, {digits: 0})}\n${c.names.map((n) => `– ${n}`).join("\n")}`}`, tip: true}),

@@ -21,6 +21,8 @@ import * as ni from "../components/charts/niedersachsen-kreise.ts";
 import * as gem from "../components/charts/gemeinden.ts";
 import {wolfsburgFigure} from "../components/charts/wolfsburg.ts";
 import * as age from "../components/charts/altersstruktur.ts";
+import {conceptFigure} from "../components/charts/konzepte.ts";
+import {buildConceptCatalogue, type ConceptCatalogue} from "../loaders/concept-catalogue.ts";
 import {buildImAgeGroups} from "../loaders/agegroups.ts";
 import {SourceUnavailableError} from "../loaders/errors.ts";
 import {isStrict} from "../loaders/paths.ts";
@@ -99,7 +101,16 @@ export function makers(): Record<string, Maker> {
     return age.niAgeFigure({name: area.name, rows: own.rows, total: own.total}, land.rows ? {name: landName, rows: land.rows, total: land.total} : null, {year, relative: true, width: STATIC_WIDTH, document: doc});
   };
 
+  let conceptCatalogue: ConceptCatalogue | undefined;
+  const concepts = Object.fromEntries(CHARTS.filter((c) => c.page.startsWith("/konzepte/")).map((c): [string, Maker] => [c.id, async (doc) => {
+    // As the page: its default view, from the catalogue src/data/concepts.json is written from.
+    const figure = conceptFigure(c.id, (conceptCatalogue ??= buildConceptCatalogue()), noParams, {width: STATIC_WIDTH, document: doc});
+    if (!figure) throw new Error(`static figures: ${c.id} is no concept chart`);
+    return figure;
+  }]));
+
   return {
+    ...concepts,
     "niedersachsen-kreise": (doc) => niDefault(doc, "map"),
     "niedersachsen-kreise-jahre": (doc) => niDefault(doc, "multiples"),
     "magdeburg-stadtteile": (doc) => mdDefault(doc, "map"),

@@ -15,6 +15,7 @@ import * as ni from "./niedersachsen-kreise.js";
 import * as gem from "./gemeinden.js";
 import {wolfsburgFigure} from "./wolfsburg.js";
 import * as age from "./altersstruktur.js";
+import {conceptFigure, type ConceptCatalogue} from "./konzepte.js";
 
 export {CHARTS, embedInfo};
 export * from "./magdeburg-stadtteile.js";
@@ -23,6 +24,7 @@ export {gemFigure, gemRows, gemView, gemParams} from "./gemeinden.js";
 export {wolfsburgFigure} from "./wolfsburg.js";
 export {pyramidFigure, mdAgeFigure, niAgeFigure, goettingenAgeFigure, goettingenTextFigure, ageBandsOf} from "./altersstruktur.js";
 export {arrowFacts, factRows} from "./facts.js";
+export {conceptFigure, themeFigure, coverageByConceptFigure, goalCoverageFigure, fieldCoverageFigure, gapFigure, timeFrameFigure, actorFigure, planFigure} from "./konzepte.js";
 
 /** The data files a chart reads, by name, as URLs (the embed page passes Framework's file URLs). */
 export type Files = Record<string, string>;
@@ -200,7 +202,15 @@ async function goettingenAges({files, read, width, doc}: Context): Promise<HTMLE
   return age.goettingenAgeFigure({name: "Landkreis Göttingen", rows: kreis.rows, total: kreis.total}, land.rows ? {name: "Niedersachsen", rows: land.rows, total: land.total} : null, {year, relative: params.relative, foreignersCity, width: Math.min(width, 760), document: doc});
 }
 
+async function concepts(id: string, {files, read, width, doc}: Context): Promise<HTMLElement> {
+  const catalogue = await json<ConceptCatalogue>(files, "concepts.json");
+  return conceptFigure(id, catalogue, read, {width, document: doc}) ?? notice(doc, "Keine Daten", "Die Abschrift der Integrationskonzepte lag beim Bau nicht vor.");
+}
+
+const CONCEPT_CHARTS = CHARTS.filter((c) => c.page.startsWith("/konzepte/")).map((c) => c.id);
+
 const RENDER: Record<string, (c: Context) => Promise<HTMLElement>> = {
+  ...Object.fromEntries(CONCEPT_CHARTS.map((id) => [id, (c: Context) => concepts(id, c)])),
   "niedersachsen-kreise": (c) => niedersachsenMaps("map", c),
   "niedersachsen-kreise-jahre": (c) => niedersachsenMaps("multiples", c),
   "niedersachsen-kreis-zeitreihe": (c) => niedersachsenMaps("trend", c),
@@ -230,7 +240,8 @@ export const FILES_OF: Record<string, string[]> = {
   "magdeburg-auslaender-alter": ["facts-magdeburg.arrow"],
   "niedersachsen-auslaender-alter": ["im-auslaender-alter.arrow", "quality.json"],
   "goettingen-landkreis-auslaender-alter": ["im-auslaender-alter.arrow", "facts-documents.arrow"],
-  "goettingen-alter-text": ["facts-documents.arrow"]
+  "goettingen-alter-text": ["facts-documents.arrow"],
+  ...Object.fromEntries(CONCEPT_CHARTS.map((id) => [id, ["concepts.json"]]))
 };
 
 /** The chart `id` for the URL parameters, as its full page would draw it; a notice when it cannot. */

@@ -43,8 +43,33 @@ export const CHARTS: ChartEntry[] = [
   {id: "magdeburg-auslaender-alter", title: "Magdeburg: ausländische Bevölkerung nach Alter", page: "/altersstruktur/auslaender-magdeburg", height: 640, static: true, params: ["gebiet", "jahr", "modus", "vergleich"]},
   {id: "niedersachsen-auslaender-alter", title: "Niedersachsen: ausländische Bevölkerung nach Alter", page: "/altersstruktur/auslaender-niedersachsen", height: 700, static: true, params: ["gebiet", "jahr", "modus", "vergleich"], example: "gebiet=03357"},
   {id: "goettingen-landkreis-auslaender-alter", title: "Landkreis Göttingen: ausländische Bevölkerung nach Alter", page: "/altersstruktur/goettingen", height: 700, static: true, params: ["jahr", "modus"]},
-  {id: "goettingen-alter-text", title: "Göttingen: die eine Zahl aus dem Konzepttext", page: "/altersstruktur/goettingen", height: 480, static: true, params: []}
+  {id: "goettingen-alter-text", title: "Göttingen: die eine Zahl aus dem Konzepttext", page: "/altersstruktur/goettingen", height: 480, static: true, params: []},
+  ...conceptCharts()
 ];
+
+/**
+ * The concept charts (components/charts/konzepte.ts). Charts of one concept
+ * have one id per concept (the page's figure id, so the CSV is named after it);
+ * the concept is in the id, not in a parameter.
+ */
+function conceptCharts(): ChartEntry[] {
+  // The concepts that name indicators (Rotenburg names none); a unit test checks this list against the catalogue.
+  const withIndicators: [string, string][] = [["goettingen", "Göttingen"], ["wolfsburg", "Wolfsburg"], ["region-hannover", "Region Hannover"], ["magdeburg", "Magdeburg"]];
+  const indicatorPage = (doc: string) => (doc === "wolfsburg" ? "/konzepte/indikatoren" : `/konzepte/indikatoren?dok=${doc}`);
+  return [
+    {id: "konzepte-themen", title: "Themen der fünf Integrationskonzepte", page: "/konzepte/", height: 900, static: true, params: []},
+    {id: "indikatoren-je-konzept", title: "Genannte Indikatoren je Konzept: was der Atlas messen kann", page: "/konzepte/indikatoren", height: 520, static: true, params: []},
+    ...withIndicators.flatMap(([doc, name]): ChartEntry[] => [
+      {id: `indikatoren-${doc}-ziele`, title: `${name}: messbare Indikatoren je Ziel`, page: indicatorPage(doc), height: 900, static: true, params: []},
+      {id: `indikatoren-${doc}-felder`, title: `${name}: messbare Indikatoren je Handlungsfeld`, page: indicatorPage(doc), height: 640, static: true, params: []},
+      {id: `indikatoren-${doc}-luecken`, title: `${name}: was zum Messen fehlt`, page: indicatorPage(doc), height: 560, static: true, params: []}
+    ]),
+    {id: "goettingen-massnahmen-zeitraum", title: "Göttingen: Maßnahmen nach Umsetzungszeitraum", page: "/konzepte/massnahmen", height: 620, static: true, params: []},
+    {id: "goettingen-zustaendigkeit", title: "Göttingen: Zuständige der Maßnahmen", page: "/konzepte/massnahmen", height: 980, static: true, params: ["n"], example: "n=10"},
+    {id: "rotenburg-zustaendigkeit", title: "Rotenburg (Wümme): Beteiligte der Empfehlungen", page: "/konzepte/massnahmen?dok=rotenburg", height: 980, static: true, params: ["n"]},
+    {id: "konzepte-massnahmen-je-feld", title: "Maßnahmen, Empfehlungen und Handlungsansätze je Handlungsfeld", page: "/konzepte/massnahmen", height: 1100, static: true, params: []}
+  ];
+}
 
 const byId = new Map(CHARTS.map((c) => [c.id, c]));
 

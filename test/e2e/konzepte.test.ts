@@ -68,9 +68,15 @@ async function untilCount(page: Page, count: number): Promise<void> {
 }
 
 async function selectByLabel(page: Page, label: string, optionText: string): Promise<void> {
-  const select = page.locator("form").filter({has: page.locator("label", {hasText: new RegExp(`^${label}$`)})}).locator("select");
-  await select.selectOption({label: optionText});
-  await settle(page);
+  const select = () => page.locator("form").filter({has: page.locator("label", {hasText: new RegExp(`^${label}$`)})}).locator("select");
+  // A choice in one menu can redraw the next one (its options depend on the concept); under load the
+  // option may be chosen in the menu that is about to be replaced. Choose again until the new menu shows it.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select().selectOption({label: optionText});
+    await settle(page);
+    const chosen = await select().evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent ?? "");
+    if (chosen === optionText) return;
+  }
 }
 
 describe("catalogue", () => {

@@ -109,8 +109,8 @@ async function close(page: Page) {
 const STATIC = CHARTS.filter((c) => c.static);
 
 describe("static SVGs", () => {
-  test("the registry lists eleven static charts, and the build wrote each at its stable address", () => {
-    expect(STATIC.length).toBe(11);
+  test("the registry lists 29 static charts (11 maps and age charts, 18 concept charts), and the build wrote each at its stable address", () => {
+    expect(STATIC.length).toBe(29);
     for (const c of STATIC) expect(existsSync(join(dist, "abbildungen", `${c.id}.svg`)), c.id).toBe(true);
   });
 
@@ -213,12 +213,28 @@ describe("image downloads", () => {
       await close(page);
     }
   });
+
+  test("a concept chart's embed code names the chart of the chosen concept, and its parameters only where it has any", async () => {
+    const page = await open("/konzepte/indikatoren?dok=goettingen");
+    try {
+      await page.click('[data-chart="indikatoren-goettingen-felder"] details.atlas-embed summary');
+      const code = await page.inputValue('[data-chart="indikatoren-goettingen-felder"] details.atlas-embed textarea');
+      // The concept is in the id; the page's ?dok= is not repeated.
+      expect(code).toContain(`<iframe src="${server.url}/einbetten/indikatoren-goettingen-felder" `);
+      const links = await page.$$eval('[data-chart="indikatoren-goettingen-felder"] details.atlas-embed a', (as) => as.map((a) => a.getAttribute("href")));
+      expect(links).toContain(`${server.url}/abbildungen/indikatoren-goettingen-felder.svg`);
+    } finally {
+      await close(page);
+    }
+  });
 });
 
 describe("embed pages", () => {
   test.each([
     ["/einbetten/magdeburg-stadtteile?jahr=2020", "/karten/magdeburg?jahr=2020", "magdeburg-stadtteile"],
-    ["/einbetten/niedersachsen-auslaender-alter?gebiet=03357&jahr=2021", "/altersstruktur/auslaender-niedersachsen?gebiet=03357&jahr=2021", "niedersachsen-auslaender-alter"]
+    ["/einbetten/niedersachsen-auslaender-alter?gebiet=03357&jahr=2021", "/altersstruktur/auslaender-niedersachsen?gebiet=03357&jahr=2021", "niedersachsen-auslaender-alter"],
+    ["/einbetten/rotenburg-zustaendigkeit?n=7", "/konzepte/massnahmen?dok=rotenburg&n=7", "rotenburg-zustaendigkeit"],
+    ["/einbetten/indikatoren-magdeburg-ziele", "/konzepte/indikatoren?dok=magdeburg", "indikatoren-magdeburg-ziele"]
   ])("%s: one figure, no site chrome, the full page's numbers", async (embed, full, id) => {
     const page = await open(embed);
     let embedded: string[][];
