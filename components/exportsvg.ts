@@ -215,29 +215,46 @@ class Flow {
   }
 
   table(el: HTMLTableElement, x: number, y: number, width: number): number {
-    const rows = [...el.querySelectorAll("tr")].map((tr) => [...tr.children].map((c) => ({text: (c.textContent ?? "").replace(/\s+/g, " ").trim(), head: c.tagName.toLowerCase() === "th", num: /\bnum\b/.test(classOf(c))})));
-    if (!rows.length) return 0;
     const size = 11;
-    const columns = Math.max(...rows.map((r) => r.length));
-    const natural = Array.from({length: columns}, (_, i) => Math.max(30, ...rows.map((r) => textWidth(r[i]?.text ?? "", size) + 12)));
-    const total = natural.reduce((s, w) => s + w, 0);
-    const widths = natural.map((w) => (total > width ? (w * width) / total : w));
-    let h = 0;
-    for (const row of rows) {
-      let cx = x;
-      const heights = row.map((cell, i) => {
-        const lines = wrap(cell.text, size, widths[i] - 8);
-        const attrs: Record<string, string | number> = cell.head ? {"font-weight": 600} : {};
-        const tx = cell.num ? cx + widths[i] - 6 : cx;
-        if (cell.num) attrs["text-anchor"] = "end";
-        const used = textLines(this.doc, this.out, lines.length ? lines : [""], tx, y + h, size, attrs);
-        cx += widths[i];
-        return used;
-      });
-      h += Math.max(...heights) + 3;
-      this.out.append(svgEl(this.doc, "line", {x1: x, x2: x + Math.min(width, widths.reduce((s, w) => s + w, 0)), y1: y + h - 1, y2: y + h - 1, stroke: "#ddd"}));
+    const layout = tableLayout(el);
+    if (!layout.rows) return 0;
+    const {cells, columns} = layout;
+    // Column widths: what the one-column cells need (long text capped: it wraps), never below the longest word.
+    const natural = Array.from({length: columns}, () => 30);
+    const least = Array.from({length: columns}, () => 30);
+    for (const c of cells.filter((c) => c.colspan === 1)) {
+      natural[c.col] = Math.max(natural[c.col], Math.min(260, textWidth(c.text, size, c.head) + 12));
+      least[c.col] = Math.max(least[c.col], ...c.text.split(" ").map((w) => textWidth(w, size, c.head) + 12));
     }
-    return h + 4;
+    const total = natural.reduce((sum, w) => sum + w, 0);
+    const minimum = least.reduce((sum, w) => sum + w, 0);
+    const widths = total <= width ? natural
+      : minimum >= width ? least.map((w) => (w * width) / minimum)
+      : natural.map((w, i) => least[i] + ((w - least[i]) * (width - minimum)) / Math.max(1, total - minimum));
+    const left = (col: number) => x + widths.slice(0, col).reduce((sum, w) => sum + w, 0);
+    const span = (c: TableCell) => widths.slice(c.col, c.col + c.colspan).reduce((sum, w) => sum + w, 0);
+    const lineHeight = Math.round(size * 1.3);
+    const wrapped = cells.map((c) => wrap(c.text, size, span(c) - 8, c.head));
+    // Row heights: single-row cells first; a cell spanning rows enlarges its last row if the rows are too low.
+    const heights = Array.from({length: layout.rows}, () => lineHeight + 3);
+    cells.forEach((c, i) => {
+      if (c.rowspan === 1) heights[c.row] = Math.max(heights[c.row], Math.max(1, wrapped[i].length) * lineHeight + 3);
+    });
+    cells.forEach((c, i) => {
+      const need = Math.max(1, wrapped[i].length) * lineHeight + 3;
+      const have = heights.slice(c.row, c.row + c.rowspan).reduce((sum, h) => sum + h, 0);
+      if (have < need) heights[c.row + c.rowspan - 1] += need - have;
+    });
+    const top = (row: number) => y + heights.slice(0, row).reduce((sum, h) => sum + h, 0);
+    cells.forEach((c, i) => {
+      const attrs: Record<string, string | number> = c.head ? {"font-weight": 600} : {};
+      if (c.num) attrs["text-anchor"] = "end";
+      textLines(this.doc, this.out, wrapped[i].length ? wrapped[i] : [""], c.num ? left(c.col) + span(c) - 6 : left(c.col), top(c.row), size, attrs);
+      // A rule under the cell where it ends: rows of one printed number stay together.
+      const bottom = top(c.row + c.rowspan) - 1;
+      this.out.append(svgEl(this.doc, "line", {x1: left(c.col), x2: left(c.col) + span(c), y1: bottom, y2: bottom, stroke: "#ddd"}));
+    });
+    return top(layout.rows) - y + 4;
   }
 
   grid(el: HTMLElement, x: number, y: number, width: number): number {
@@ -256,6 +273,53 @@ class Flow {
     });
     return h + rowHeight + 4;
   }
+}
+
+interface TableCell {
+  text: string;
+  head: boolean;
+  num: boolean;
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+}
+
+/** A cell's words: text of nested elements kept apart by a space (a <br> or a <span> is a break in the page). */
+function cellText(cell: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) parts.push(child.textContent ?? "");
+      else if (child.nodeType === 1) {
+        parts.push(" ");
+        walk(child);
+        parts.push(" ");
+      }
+    }
+  };
+  walk(cell);
+  return parts.join("").replace(/\s+/g, " ").trim();
+}
+
+/** Every cell of a table at its grid position, as the browser lays out rowspan and colspan. */
+export function tableLayout(table: Element): {cells: TableCell[]; rows: number; columns: number} {
+  const taken = new Set<string>();
+  const cells: TableCell[] = [];
+  const trs = [...table.querySelectorAll("tr")];
+  trs.forEach((tr, row) => {
+    let col = 0;
+    for (const c of tr.children) {
+      while (taken.has(`${row}/${col}`)) col++;
+      const rowspan = Math.max(1, Math.min(trs.length - row, Number(c.getAttribute("rowspan")) || 1));
+      const colspan = Math.max(1, Number(c.getAttribute("colspan")) || 1);
+      for (let r = row; r < row + rowspan; r++) for (let k = col; k < col + colspan; k++) taken.add(`${r}/${k}`);
+      cells.push({text: cellText(c), head: c.tagName.toLowerCase() === "th", num: /\bnum\b/.test(classOf(c)), row, col, rowspan, colspan});
+      col += colspan;
+    }
+  });
+  const columns = Math.max(0, ...cells.map((c) => c.col + c.colspan));
+  return {cells, rows: trs.length, columns};
 }
 
 /** The widest chart SVG in an element (the export's natural width). */

@@ -22,6 +22,8 @@ import * as gem from "../components/charts/gemeinden.ts";
 import {wolfsburgFigure} from "../components/charts/wolfsburg.ts";
 import * as age from "../components/charts/altersstruktur.ts";
 import {conceptFigure} from "../components/charts/konzepte.ts";
+import {reproductionById} from "../components/charts/embed.ts";
+import {buildReproduction} from "../loaders/reproduction.ts";
 import {buildConceptCatalogue, type ConceptCatalogue} from "../loaders/concept-catalogue.ts";
 import {buildImAgeGroups} from "../loaders/agegroups.ts";
 import {SourceUnavailableError} from "../loaders/errors.ts";
@@ -109,8 +111,16 @@ export function makers(): Record<string, Maker> {
     return figure;
   }]));
 
+  let reproductionData: ReturnType<typeof buildReproduction> | undefined;
+  const reproduction = Object.fromEntries(CHARTS.filter((c) => c.page.startsWith("/reproduktion/")).map((c): [string, Maker] => [c.id, async (doc) => {
+    const figure = reproductionById(c.id, await (reproductionData ??= buildReproduction()), {document: doc, base: "../reproduktion/"});
+    if (!figure) throw new Error(`static figures: ${c.id} is no reproduction table`);
+    return figure;
+  }]));
+
   return {
     ...concepts,
+    ...reproduction,
     "niedersachsen-kreise": (doc) => niDefault(doc, "map"),
     "niedersachsen-kreise-jahre": (doc) => niDefault(doc, "multiples"),
     "magdeburg-stadtteile": (doc) => mdDefault(doc, "map"),

@@ -16,6 +16,7 @@ import * as gem from "./gemeinden.js";
 import {wolfsburgFigure} from "./wolfsburg.js";
 import * as age from "./altersstruktur.js";
 import {conceptFigure, type ConceptCatalogue} from "./konzepte.js";
+import {reproductionFigure, summaryFigure, type Reproduction} from "../reproduction.js";
 
 export {CHARTS, embedInfo};
 export * from "./magdeburg-stadtteile.js";
@@ -209,8 +210,26 @@ async function concepts(id: string, {files, read, width, doc}: Context): Promise
 
 const CONCEPT_CHARTS = CHARTS.filter((c) => c.page.startsWith("/konzepte/")).map((c) => c.id);
 
+/** A reproduction table (or the overview) by its figure id, from reproduction.json; null for an unknown id. */
+export function reproductionById(id: string, data: Reproduction, {document: doc, base}: {document: Document; base: string}): HTMLElement | null {
+  if (id === "reproduktion-uebersicht") return summaryFigure(data, {document: doc, base});
+  for (const d of data.documents) {
+    const table = d.tables.find((t) => id === `reproduktion-${d.slug}-${t.table_id}`);
+    if (table) return reproductionFigure(d, table, {document: doc});
+  }
+  return null;
+}
+
+const REPRODUCTION_FIGURES = CHARTS.filter((c) => c.page.startsWith("/reproduktion/")).map((c) => c.id);
+
+async function reproduction(id: string, {files, doc}: Context): Promise<HTMLElement> {
+  const data = await json<Reproduction>(files, "reproduction.json");
+  return reproductionById(id, data, {document: doc, base: "../reproduktion/"}) ?? notice(doc, "Keine Daten", "Die Reproduktion der Konzeptdokumente lag beim Bau nicht vor.");
+}
+
 const RENDER: Record<string, (c: Context) => Promise<HTMLElement>> = {
   ...Object.fromEntries(CONCEPT_CHARTS.map((id) => [id, (c: Context) => concepts(id, c)])),
+  ...Object.fromEntries(REPRODUCTION_FIGURES.map((id) => [id, (c: Context) => reproduction(id, c)])),
   "niedersachsen-kreise": (c) => niedersachsenMaps("map", c),
   "niedersachsen-kreise-jahre": (c) => niedersachsenMaps("multiples", c),
   "niedersachsen-kreis-zeitreihe": (c) => niedersachsenMaps("trend", c),
@@ -241,7 +260,8 @@ export const FILES_OF: Record<string, string[]> = {
   "niedersachsen-auslaender-alter": ["im-auslaender-alter.arrow", "quality.json"],
   "goettingen-landkreis-auslaender-alter": ["im-auslaender-alter.arrow", "facts-documents.arrow"],
   "goettingen-alter-text": ["facts-documents.arrow"],
-  ...Object.fromEntries(CONCEPT_CHARTS.map((id) => [id, ["concepts.json"]]))
+  ...Object.fromEntries(CONCEPT_CHARTS.map((id) => [id, ["concepts.json"]])),
+  ...Object.fromEntries(REPRODUCTION_FIGURES.map((id) => [id, ["reproduction.json"]]))
 };
 
 /** The chart `id` for the URL parameters, as its full page would draw it; a notice when it cannot. */

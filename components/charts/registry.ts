@@ -44,7 +44,8 @@ export const CHARTS: ChartEntry[] = [
   {id: "niedersachsen-auslaender-alter", title: "Niedersachsen: ausländische Bevölkerung nach Alter", page: "/altersstruktur/auslaender-niedersachsen", height: 700, static: true, params: ["gebiet", "jahr", "modus", "vergleich"], example: "gebiet=03357"},
   {id: "goettingen-landkreis-auslaender-alter", title: "Landkreis Göttingen: ausländische Bevölkerung nach Alter", page: "/altersstruktur/goettingen", height: 700, static: true, params: ["jahr", "modus"]},
   {id: "goettingen-alter-text", title: "Göttingen: die eine Zahl aus dem Konzepttext", page: "/altersstruktur/goettingen", height: 480, static: true, params: []},
-  ...conceptCharts()
+  ...conceptCharts(),
+  ...reproductionFigures()
 ];
 
 /**
@@ -68,6 +69,31 @@ function conceptCharts(): ChartEntry[] {
     {id: "goettingen-zustaendigkeit", title: "Göttingen: Zuständige der Maßnahmen", page: "/konzepte/massnahmen", height: 980, static: true, params: ["n"], example: "n=10"},
     {id: "rotenburg-zustaendigkeit", title: "Rotenburg (Wümme): Beteiligte der Empfehlungen", page: "/konzepte/massnahmen?dok=rotenburg", height: 980, static: true, params: ["n"]},
     {id: "konzepte-massnahmen-je-feld", title: "Maßnahmen, Empfehlungen und Handlungsansätze je Handlungsfeld", page: "/konzepte/massnahmen", height: 1100, static: true, params: []}
+  ];
+}
+
+/**
+ * The reproduction tables (components/reproduction.ts): each table of a
+ * concept document beside the atlas's checks, and the overview. Their ids are
+ * the pages' figure ids; a unit test checks this list against the transcriptions.
+ */
+function reproductionFigures(): ChartEntry[] {
+  const tables: [string, string, string][] = [
+    ["goettingen", "abb03", "Göttingen, Abb. 3: Migrationshintergrund auf Bundes-, Landes- und Stadtebene"],
+    ["goettingen", "abb05", "Göttingen, Abb. 5: Bevölkerung mit Migrationshintergrund"],
+    ["goettingen", "abb09", "Göttingen, Abb. 9: Top 10 der Geburtsländer"],
+    ["goettingen", "abb10", "Göttingen, Abb. 10: Einbürgerungen nach Geschlecht"],
+    ["goettingen", "abb11", "Göttingen, Abb. 11: Geflüchtete"],
+    ["goettingen", "text", "Göttingen: Zahlen im Text"],
+    ["wolfsburg", "text", "Wolfsburg: Zahlen im Text"],
+    ["region-hannover", "chart", "Region Hannover: Zahlen in beschriebenen Grafiken"],
+    ["region-hannover", "text", "Region Hannover: Zahlen im Text"],
+    ["rotenburg", "text", "Rotenburg (Wümme): Zahlen im Text"],
+    ["magdeburg", "text", "Magdeburg: Zahlen im Text"]
+  ];
+  return [
+    {id: "reproduktion-uebersicht", title: "Nachgerechnete Zahlen der fünf Integrationskonzepte", page: "/reproduktion/", height: 560, static: true, params: []},
+    ...tables.map(([doc, table, title]): ChartEntry => ({id: `reproduktion-${doc}-${table}`, title: `Nachgerechnet: ${title}`, page: `/reproduktion/${doc}`, height: 900, static: true, params: []}))
   ];
 }
 

@@ -109,8 +109,8 @@ async function close(page: Page) {
 const STATIC = CHARTS.filter((c) => c.static);
 
 describe("static SVGs", () => {
-  test("the registry lists 29 static charts (11 maps and age charts, 18 concept charts), and the build wrote each at its stable address", () => {
-    expect(STATIC.length).toBe(29);
+  test("the registry lists 41 static figures (11 maps and age charts, 18 concept charts, 12 reproduction tables), and the build wrote each at its stable address", () => {
+    expect(STATIC.length).toBe(41);
     for (const c of STATIC) expect(existsSync(join(dist, "abbildungen", `${c.id}.svg`)), c.id).toBe(true);
   });
 
@@ -234,7 +234,8 @@ describe("embed pages", () => {
     ["/einbetten/magdeburg-stadtteile?jahr=2020", "/karten/magdeburg?jahr=2020", "magdeburg-stadtteile"],
     ["/einbetten/niedersachsen-auslaender-alter?gebiet=03357&jahr=2021", "/altersstruktur/auslaender-niedersachsen?gebiet=03357&jahr=2021", "niedersachsen-auslaender-alter"],
     ["/einbetten/rotenburg-zustaendigkeit?n=7", "/konzepte/massnahmen?dok=rotenburg&n=7", "rotenburg-zustaendigkeit"],
-    ["/einbetten/indikatoren-magdeburg-ziele", "/konzepte/indikatoren?dok=magdeburg", "indikatoren-magdeburg-ziele"]
+    ["/einbetten/indikatoren-magdeburg-ziele", "/konzepte/indikatoren?dok=magdeburg", "indikatoren-magdeburg-ziele"],
+    ["/einbetten/reproduktion-goettingen-abb10", "/reproduktion/goettingen", "reproduktion-goettingen-abb10"]
   ])("%s: one figure, no site chrome, the full page's numbers", async (embed, full, id) => {
     const page = await open(embed);
     let embedded: string[][];

@@ -119,3 +119,32 @@ test("the pages' CSP lets the PNG export draw the SVG from a blob: URL into a ca
   expect(policy).toContain("default-src 'self'");
   expect(policy).not.toContain("frame-src");
 });
+
+test("tables with rowspan and colspan keep their grid in the exported SVG (reproduction tables: one printed number, several checks)", async () => {
+  const {tableLayout} = await import("../../components/exportsvg.ts");
+  const {document} = dom();
+  const table = document.createElement("table");
+  // Göttingen, Z. 331: 269 naturalisations (31.12.2022), checked as 110 + 159 and against GÖSIS 027.02 (271).
+  table.innerHTML = `<thead><tr><th>Zeile</th><th>gedruckt</th><th>Prüfung</th><th>Vergleich</th></tr></thead>
+    <tbody><tr><td rowspan="2">331</td><td rowspan="2">269</td><td>Summe der Teile<br>110 + 159 = 269</td><td>269</td></tr>
+    <tr><td>Zweitquelle: <span>GÖSIS 027.02</span></td><td>271</td></tr>
+    <tr><td>332</td><td>110</td><td colspan="2">Ausgangszahl für Z. 331</td></tr></tbody>`;
+  const {cells, rows, columns} = tableLayout(table);
+  expect([rows, columns]).toEqual([4, 4]);
+  const at = (text: string) => cells.find((c) => c.text === text);
+  expect(at("Zweitquelle: GÖSIS 027.02")).toMatchObject({row: 2, col: 2, rowspan: 1});
+  expect(at("271")).toMatchObject({row: 2, col: 3});
+  expect(at("Summe der Teile 110 + 159 = 269")).toMatchObject({row: 1, col: 2});
+  expect(at("331")).toMatchObject({row: 1, col: 0, rowspan: 2});
+  expect(at("Ausgangszahl für Z. 331")).toMatchObject({row: 3, col: 2, colspan: 2});
+  const fig = figure(table, {id: "t", title: "Einbürgerungen", source: "Stadt Göttingen", date: "2022-12-31", definition: "–", data: [], columns: [], document});
+  document.body.append(fig);
+  const svg = exportFigure(fig, {document});
+  const y = (text: string) => Number([...svg.querySelectorAll("text")].find((t) => t.textContent === text)?.getAttribute("y"));
+  const x = (text: string) => Number([...svg.querySelectorAll("text")].find((t) => t.textContent === text)?.getAttribute("x"));
+  for (const text of ["Zweitquelle: GÖSIS 027.02", "Summe der Teile 110 + 159 = 269", "Zeile"]) expect(Number.isFinite(x(text)), text).toBe(true);
+  // The second check sits in the check column, one row below the first, not under the line number.
+  expect(x("Zweitquelle: GÖSIS 027.02")).toBe(x("Summe der Teile 110 + 159 = 269"));
+  expect(y("Zweitquelle: GÖSIS 027.02")).toBeGreaterThan(y("Summe der Teile 110 + 159 = 269"));
+  expect(x("Zweitquelle: GÖSIS 027.02")).toBeGreaterThan(x("Zeile"));
+});
