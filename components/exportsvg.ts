@@ -219,7 +219,8 @@ class Flow {
     if (!rows.length) return 0;
     const size = 11;
     const columns = Math.max(...rows.map((r) => r.length));
-    const natural = Array.from({length: columns}, (_, i) => Math.max(30, ...rows.map((r) => textWidth(r[i]?.text ?? "", size) + 12)));
+    // Header cells are drawn bold: measured bold, or a right-aligned header runs into its left neighbour.
+    const natural = Array.from({length: columns}, (_, i) => Math.max(30, ...rows.map((r) => textWidth(r[i]?.text ?? "", size, r[i]?.head) + 12)));
     const total = natural.reduce((s, w) => s + w, 0);
     const widths = natural.map((w) => (total > width ? (w * width) / total : w));
     let h = 0;
