@@ -15,6 +15,8 @@ import * as ni from "./niedersachsen-kreise.js";
 import * as gem from "./gemeinden.js";
 import {wolfsburgFigure} from "./wolfsburg.js";
 import * as age from "./altersstruktur.js";
+import * as vgl from "./vergleich.js";
+import type {ComparabilityRule} from "../comparability.js";
 
 export {CHARTS, embedInfo};
 export * from "./magdeburg-stadtteile.js";
@@ -23,6 +25,7 @@ export {gemFigure, gemRows, gemView, gemParams} from "./gemeinden.js";
 export {wolfsburgFigure} from "./wolfsburg.js";
 export {pyramidFigure, mdAgeFigure, niAgeFigure, goettingenAgeFigure, goettingenTextFigure, ageBandsOf} from "./altersstruktur.js";
 export {arrowFacts, factRows} from "./facts.js";
+export {linesFigure, rankingFigure, differenceFigure, comparisonFor, comparisonView, comparisonSeries, comparisonParams, arrowComparisonData} from "./vergleich.js";
 
 /** The data files a chart reads, by name, as URLs (the embed page passes Framework's file URLs). */
 export type Files = Record<string, string>;
@@ -200,6 +203,17 @@ async function goettingenAges({files, read, width, doc}: Context): Promise<HTMLE
   return age.goettingenAgeFigure({name: "Landkreis Göttingen", rows: kreis.rows, total: kreis.total}, land.rows ? {name: "Niedersachsen", rows: land.rows, total: land.total} : null, {year, relative: params.relative, foreignersCity, width: Math.min(width, 760), document: doc});
 }
 
+// The comparison of places (/vergleich): the page's view for the URL, one of its three figures.
+async function comparison(which: "lines" | "ranking" | "difference", {files, read, width, doc}: Context): Promise<HTMLElement> {
+  const data = vgl.arrowComparisonData(await arrow(files, "vergleich.arrow"));
+  const catalogue = await json<vgl.IndicatorEntry[]>(files, "indicators.json");
+  const rules = await json<ComparabilityRule[]>(files, "comparability.json");
+  const view = vgl.comparisonFor(data, vgl.comparisonParams(read), {catalogue, rules});
+  if (!view) return notice(doc, "Keine Daten", "Für diese Auswahl liegen beim Bau keine Werte vor.");
+  const chart = which === "lines" ? vgl.linesFigure(view, {width, document: doc}) : which === "ranking" ? vgl.rankingFigure(view, {width, document: doc}) : vgl.differenceFigure(view, {document: doc});
+  return vgl.withNotices(view, chart, doc);
+}
+
 const RENDER: Record<string, (c: Context) => Promise<HTMLElement>> = {
   "niedersachsen-kreise": (c) => niedersachsenMaps("map", c),
   "niedersachsen-kreise-jahre": (c) => niedersachsenMaps("multiples", c),
@@ -213,6 +227,9 @@ const RENDER: Record<string, (c: Context) => Promise<HTMLElement>> = {
   "magdeburg-auslaender-alter": magdeburgAges,
   "niedersachsen-auslaender-alter": niedersachsenAges,
   "goettingen-landkreis-auslaender-alter": goettingenAges,
+  "vergleich-linien": (c) => comparison("lines", c),
+  "vergleich-rangfolge": (c) => comparison("ranking", c),
+  "vergleich-abstand": (c) => comparison("difference", c),
   "goettingen-alter-text": async ({files, doc}) => age.goettingenTextFigure(age.goettingenDocFacts(await goettingenDocs(files)), {document: doc}) ?? notice(doc, "Keine Zahl", "Die Abschrift des Göttinger Konzepts enthält die Zahl nicht.")
 };
 
@@ -230,7 +247,10 @@ export const FILES_OF: Record<string, string[]> = {
   "magdeburg-auslaender-alter": ["facts-magdeburg.arrow"],
   "niedersachsen-auslaender-alter": ["im-auslaender-alter.arrow", "quality.json"],
   "goettingen-landkreis-auslaender-alter": ["im-auslaender-alter.arrow", "facts-documents.arrow"],
-  "goettingen-alter-text": ["facts-documents.arrow"]
+  "goettingen-alter-text": ["facts-documents.arrow"],
+  "vergleich-linien": ["vergleich.arrow", "indicators.json", "comparability.json"],
+  "vergleich-rangfolge": ["vergleich.arrow", "indicators.json", "comparability.json"],
+  "vergleich-abstand": ["vergleich.arrow", "indicators.json", "comparability.json"]
 };
 
 /** The chart `id` for the URL parameters, as its full page would draw it; a notice when it cannot. */
