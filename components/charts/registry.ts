@@ -44,9 +44,9 @@ export const CHARTS: ChartEntry[] = [
   {id: "niedersachsen-auslaender-alter", title: "Niedersachsen: ausländische Bevölkerung nach Alter", page: "/altersstruktur/auslaender-niedersachsen", height: 700, static: true, params: ["gebiet", "jahr", "modus", "vergleich"], example: "gebiet=03357"},
   {id: "goettingen-landkreis-auslaender-alter", title: "Landkreis Göttingen: ausländische Bevölkerung nach Alter", page: "/altersstruktur/goettingen", height: 700, static: true, params: ["jahr", "modus"]},
   {id: "goettingen-alter-text", title: "Göttingen: die eine Zahl aus dem Konzepttext", page: "/altersstruktur/goettingen", height: 480, static: true, params: []},
-  {id: "vergleich-linien", title: "Orte vergleichen: Entwicklung", page: "/vergleich", height: 900, static: true, params: ["indikator", "auspraegung", "bezug", "orte"], example: "indikator=im:2-3-1&bezug=je1000&orte=03,03103,03357"},
-  {id: "vergleich-rangfolge", title: "Orte vergleichen: Rangfolge der Kreise", page: "/vergleich", height: 1200, static: true, params: ["indikator", "auspraegung", "bezug", "orte", "jahr"], example: "indikator=im:1-2-2&jahr=2020&orte=03,03103"},
-  {id: "vergleich-abstand", title: "Orte vergleichen: Abstand zum Land", page: "/vergleich", height: 700, static: true, params: ["indikator", "auspraegung", "bezug", "orte", "jahr"], example: "indikator=im:1-2-2&orte=03,03159016,15003000"}
+  {id: "vergleich-linien", title: "Orte vergleichen: Entwicklung", page: "/vergleich", height: 1100, static: true, params: ["indikator", "auspraegung", "bezug", "orte"], example: "indikator=im:2-3-1&bezug=je1000&orte=03,03103,03357"},
+  {id: "vergleich-rangfolge", title: "Orte vergleichen: Rangfolge der Kreise", page: "/vergleich", height: 1500, static: true, params: ["indikator", "auspraegung", "bezug", "orte", "jahr"], example: "indikator=im:1-2-2&jahr=2020&orte=03,03103"},
+  {id: "vergleich-abstand", title: "Orte vergleichen: Abstand zum Land", page: "/vergleich", height: 800, static: true, params: ["indikator", "auspraegung", "bezug", "orte", "jahr"], example: "indikator=im:1-2-2&orte=03,03159016,15003000"}
 ];
 
 const byId = new Map(CHARTS.map((c) => [c.id, c]));
