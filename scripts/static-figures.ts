@@ -25,6 +25,10 @@ import {conceptFigure} from "../components/charts/konzepte.ts";
 import {reproductionById} from "../components/charts/embed.ts";
 import {buildReproduction} from "../loaders/reproduction.ts";
 import {buildConceptCatalogue, type ConceptCatalogue} from "../loaders/concept-catalogue.ts";
+import * as vgl from "../components/charts/vergleich.ts";
+import {readComparability} from "../loaders/comparability.ts";
+import {comparisonRows, comparisonTable} from "../loaders/comparison.ts";
+import {readableFacts} from "../loaders/site-bundle.ts";
 import {buildImAgeGroups} from "../loaders/agegroups.ts";
 import {SourceUnavailableError} from "../loaders/errors.ts";
 import {isStrict} from "../loaders/paths.ts";
@@ -118,9 +122,25 @@ export function makers(): Record<string, Maker> {
     return figure;
   }]));
 
+  // The comparison page's default view, from vergleich.arrow, indicators.json and comparability.json as the build writes them.
+  let vglData: Promise<vgl.ComparisonView | null> | undefined;
+  const vglDefault = async (doc: Document, which: "lines" | "ranking" | "difference") => {
+    const view = await (vglData ??= (async () => {
+      const {facts, indicators} = await readableFacts();
+      const data = vgl.arrowComparisonData(tableFromIPC(toIPC(comparisonTable(comparisonRows(facts)))));
+      const entries = JSON.parse(JSON.stringify(catalogue(facts, indicators))) as vgl.IndicatorEntry[];
+      return vgl.comparisonFor(data, vgl.comparisonParams(noParams), {catalogue: entries, rules: JSON.parse(JSON.stringify(readComparability()))});
+    })());
+    if (!view) return null;
+    return which === "lines" ? vgl.linesFigure(view, {width: STATIC_WIDTH, document: doc}) : which === "ranking" ? vgl.rankingFigure(view, {width: STATIC_WIDTH, document: doc}) : vgl.differenceFigure(view, {document: doc});
+  };
+
   return {
     ...concepts,
     ...reproduction,
+    "vergleich-linien": (doc) => vglDefault(doc, "lines"),
+    "vergleich-rangfolge": (doc) => vglDefault(doc, "ranking"),
+    "vergleich-abstand": (doc) => vglDefault(doc, "difference"),
     "niedersachsen-kreise": (doc) => niDefault(doc, "map"),
     "niedersachsen-kreise-jahre": (doc) => niDefault(doc, "multiples"),
     "magdeburg-stadtteile": (doc) => mdDefault(doc, "map"),

@@ -17,6 +17,8 @@ import {wolfsburgFigure} from "./wolfsburg.js";
 import * as age from "./altersstruktur.js";
 import {conceptFigure, type ConceptCatalogue} from "./konzepte.js";
 import {reproductionFigure, summaryFigure, type Reproduction} from "../reproduction.js";
+import * as vgl from "./vergleich.js";
+import type {ComparabilityRule} from "../comparability.js";
 
 export {CHARTS, embedInfo};
 export * from "./magdeburg-stadtteile.js";
@@ -26,6 +28,7 @@ export {wolfsburgFigure} from "./wolfsburg.js";
 export {pyramidFigure, mdAgeFigure, niAgeFigure, goettingenAgeFigure, goettingenTextFigure, ageBandsOf} from "./altersstruktur.js";
 export {arrowFacts, factRows} from "./facts.js";
 export {conceptFigure, themeFigure, coverageByConceptFigure, goalCoverageFigure, fieldCoverageFigure, gapFigure, timeFrameFigure, actorFigure, planFigure} from "./konzepte.js";
+export {linesFigure, rankingFigure, differenceFigure, comparisonFor, comparisonView, comparisonSeries, comparisonParams, arrowComparisonData} from "./vergleich.js";
 
 /** The data files a chart reads, by name, as URLs (the embed page passes Framework's file URLs). */
 export type Files = Record<string, string>;
@@ -227,6 +230,17 @@ async function reproduction(id: string, {files, doc}: Context): Promise<HTMLElem
   return reproductionById(id, data, {document: doc, base: "../reproduktion/"}) ?? notice(doc, "Keine Daten", "Die Reproduktion der Konzeptdokumente lag beim Bau nicht vor.");
 }
 
+// The comparison of places (/vergleich): the page's view for the URL, one of its three figures.
+async function comparison(which: "lines" | "ranking" | "difference", {files, read, width, doc}: Context): Promise<HTMLElement> {
+  const data = vgl.arrowComparisonData(await arrow(files, "vergleich.arrow"));
+  const catalogue = await json<vgl.IndicatorEntry[]>(files, "indicators.json");
+  const rules = await json<ComparabilityRule[]>(files, "comparability.json");
+  const view = vgl.comparisonFor(data, vgl.comparisonParams(read), {catalogue, rules});
+  if (!view) return notice(doc, "Keine Daten", "Für diese Auswahl liegen beim Bau keine Werte vor.");
+  const chart = which === "lines" ? vgl.linesFigure(view, {width, document: doc}) : which === "ranking" ? vgl.rankingFigure(view, {width, document: doc}) : vgl.differenceFigure(view, {document: doc});
+  return vgl.withNotices(view, chart, doc);
+}
+
 const RENDER: Record<string, (c: Context) => Promise<HTMLElement>> = {
   ...Object.fromEntries(CONCEPT_CHARTS.map((id) => [id, (c: Context) => concepts(id, c)])),
   ...Object.fromEntries(REPRODUCTION_FIGURES.map((id) => [id, (c: Context) => reproduction(id, c)])),
@@ -242,6 +256,9 @@ const RENDER: Record<string, (c: Context) => Promise<HTMLElement>> = {
   "magdeburg-auslaender-alter": magdeburgAges,
   "niedersachsen-auslaender-alter": niedersachsenAges,
   "goettingen-landkreis-auslaender-alter": goettingenAges,
+  "vergleich-linien": (c) => comparison("lines", c),
+  "vergleich-rangfolge": (c) => comparison("ranking", c),
+  "vergleich-abstand": (c) => comparison("difference", c),
   "goettingen-alter-text": async ({files, doc}) => age.goettingenTextFigure(age.goettingenDocFacts(await goettingenDocs(files)), {document: doc}) ?? notice(doc, "Keine Zahl", "Die Abschrift des Göttinger Konzepts enthält die Zahl nicht.")
 };
 
@@ -261,7 +278,10 @@ export const FILES_OF: Record<string, string[]> = {
   "goettingen-landkreis-auslaender-alter": ["im-auslaender-alter.arrow", "facts-documents.arrow"],
   "goettingen-alter-text": ["facts-documents.arrow"],
   ...Object.fromEntries(CONCEPT_CHARTS.map((id) => [id, ["concepts.json"]])),
-  ...Object.fromEntries(REPRODUCTION_FIGURES.map((id) => [id, ["reproduction.json"]]))
+  ...Object.fromEntries(REPRODUCTION_FIGURES.map((id) => [id, ["reproduction.json"]])),
+  "vergleich-linien": ["vergleich.arrow", "indicators.json", "comparability.json"],
+  "vergleich-rangfolge": ["vergleich.arrow", "indicators.json", "comparability.json"],
+  "vergleich-abstand": ["vergleich.arrow", "indicators.json", "comparability.json"]
 };
 
 /** The chart `id` for the URL parameters, as its full page would draw it; a notice when it cannot. */

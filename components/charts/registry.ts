@@ -45,7 +45,10 @@ export const CHARTS: ChartEntry[] = [
   {id: "goettingen-landkreis-auslaender-alter", title: "Landkreis Göttingen: ausländische Bevölkerung nach Alter", page: "/altersstruktur/goettingen", height: 700, static: true, params: ["jahr", "modus"]},
   {id: "goettingen-alter-text", title: "Göttingen: die eine Zahl aus dem Konzepttext", page: "/altersstruktur/goettingen", height: 480, static: true, params: []},
   ...conceptCharts(),
-  ...reproductionFigures()
+  ...reproductionFigures(),
+  {id: "vergleich-linien", title: "Orte vergleichen: Entwicklung", page: "/vergleich", height: 1100, static: true, params: ["indikator", "auspraegung", "bezug", "orte"], example: "indikator=im:2-3-1&bezug=je1000&orte=03,03103,03357"},
+  {id: "vergleich-rangfolge", title: "Orte vergleichen: Rangfolge der Kreise", page: "/vergleich", height: 1500, static: true, params: ["indikator", "auspraegung", "bezug", "orte", "jahr"], example: "indikator=im:1-2-2&jahr=2020&orte=03,03103"},
+  {id: "vergleich-abstand", title: "Orte vergleichen: Abstand zum Land", page: "/vergleich", height: 800, static: true, params: ["indikator", "auspraegung", "bezug", "orte", "jahr"], example: "indikator=im:1-2-2&orte=03,03159016,15003000"}
 ];
 
 /**

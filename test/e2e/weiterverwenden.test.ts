@@ -109,8 +109,8 @@ async function close(page: Page) {
 const STATIC = CHARTS.filter((c) => c.static);
 
 describe("static SVGs", () => {
-  test("the registry lists 41 static figures (11 maps and age charts, 18 concept charts, 12 reproduction tables), and the build wrote each at its stable address", () => {
-    expect(STATIC.length).toBe(41);
+  test("the registry lists 44 static figures (11 maps and age charts, 3 comparison charts, 18 concept charts, 12 reproduction tables), and the build wrote each at its stable address", () => {
+    expect(STATIC.length).toBe(44);
     for (const c of STATIC) expect(existsSync(join(dist, "abbildungen", `${c.id}.svg`)), c.id).toBe(true);
   });
 
