@@ -258,6 +258,15 @@ describe("embed pages", () => {
     }
   });
 
+  test("an embed's link to its full page keeps the page's own parameter and adds the embed's", async () => {
+    const page = await open("/einbetten/rotenburg-zustaendigkeit?n=7");
+    try {
+      expect(await page.getAttribute(".atlas-embed-origin a", "href")).toBe("../konzepte/massnahmen?dok=rotenburg&n=7");
+    } finally {
+      await close(page);
+    }
+  });
+
   test("the published module draws the same chart on a page of the same host", async () => {
     const page = await open("/einbetten/");
     try {
