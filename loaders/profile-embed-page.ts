@@ -49,8 +49,8 @@ export interface ProfileChartListing {
   name: string;
   /** The profile page (/orte/<slug>). */
   page: string;
-  /** Each chart with its embed page and static SVG, below the site root (no leading slash). */
-  charts: {id: string; title: string; embed: string; svg: string}[];
+  /** Each chart with its kind (the id without the place: auslaenderanteil …), embed page and static SVG below the site root (no leading slash). */
+  charts: {id: string; kind: string; title: string; embed: string; svg: string}[];
 }
 
 /** Every place's profile charts with their addresses, in the order of the places (the list on /einbetten/). */
@@ -62,7 +62,7 @@ export function profileChartList(bundle: {profiles: {place: Place}[]; charts: Re
       page: `/orte/${place.slug}`,
       charts: (bundle.charts[place.slug] ?? []).map((spec) => {
         const entry = profileEmbed(spec)!;
-        return {id: spec.id, title: spec.title, embed: entry.embedPath!, svg: entry.svgPath!};
+        return {id: spec.id, kind: spec.id.slice(place.slug.length + 1), title: spec.title, embed: entry.embedPath!, svg: entry.svgPath!};
       })
     }))
     .filter((p) => p.charts.length);
