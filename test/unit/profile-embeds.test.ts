@@ -70,6 +70,7 @@ describe("the figure on the profile page", () => {
     details.dispatchEvent(new doc.defaultView!.Event("toggle"));
     const code = root.querySelector("textarea")!.value;
     expect(code).toMatch(/^<iframe src="\/einbetten\/orte\/wolfsburg-auslaenderanteil" title="Anteil der ausländischen Bevölkerung, Wolfsburg und Niedersachsen, 2023–2024" width="100%" height="\d+"/);
+    expect(root.querySelector("details.atlas-embed li")?.textContent).toMatch(/^Einbettungsseite \(ohne Navigation, eine feste Ansicht\): /);
     expect([...root.querySelectorAll("details.atlas-embed a")].map((a) => a.getAttribute("href"))).toEqual(["/einbetten/orte/wolfsburg-auslaenderanteil", "/abbildungen/orte/wolfsburg-auslaenderanteil.svg", "/einbetten/"]);
   });
 
