@@ -2,6 +2,7 @@
 // Offline by construction: no Google font (globalStylesheets: []), no DuckDB
 // extensions from the extension host, telemetry off in scripts/build.ts.
 import {profilePaths} from "./loaders/places.ts";
+import {profileEmbedPaths} from "./loaders/site-bundle.ts";
 import {CHARTS} from "./components/charts/registry.ts";
 import {PLACES} from "./components/charts/bericht.ts";
 
@@ -29,7 +30,11 @@ export default {
     {name: "Weiterverwenden", pages: [{name: "Abbildungen einbetten", path: "/einbetten/"}, ...PLACES.map((p) => ({name: `Bericht: ${p.name}`, path: `/bericht/${p.slug}`}))]}
   ],
   // Profiles per place (src/orte/[ort].md.ts), one embed page per chart (src/einbetten/[chart].md), one printable report per place (src/bericht/[ort].md).
-  dynamicPaths: [...profilePaths(), ...CHARTS.map((c) => `/einbetten/${c.id}`), ...PLACES.map((p) => `/bericht/${p.slug}`)],
+  // A function: the embed pages of the profile charts (src/einbetten/orte/[chart].md.ts) depend on the data, so the site bundle is read only when Framework asks.
+  dynamicPaths: async function* () {
+    yield* [...profilePaths(), ...CHARTS.map((c) => `/einbetten/${c.id}`), ...PLACES.map((p) => `/bericht/${p.slug}`)];
+    yield* await profileEmbedPaths();
+  },
   globalStylesheets: [],
   style: "style.css",
   head: `<meta name="description" content="Integrationsatlas: Statistik zu Bevölkerung, Einbürgerungen und Geflüchteten für Göttingen, Wolfsburg, Region Hannover, Landkreis Rotenburg (Wümme) und Magdeburg">

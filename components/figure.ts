@@ -185,7 +185,7 @@ function embedDetails(doc: Document, id: string, entry?: ChartEntry): HTMLElemen
       if (note) li.append(doc.createTextNode(` ${note}`));
       list.append(li);
     };
-    item("Einbettungsseite (ohne Navigation, dieselben URL-Parameter wie hier)", embedUrl);
+    item(info.params.length ? "Einbettungsseite (ohne Navigation, dieselben URL-Parameter wie hier)" : "Einbettungsseite (ohne Navigation, eine feste Ansicht)", embedUrl);
     if (info.static) item("Statisches SVG (Standardansicht, beim Bau erzeugt)", `${base}${paths.svg}`);
     item("Alle Abbildungen, Modul und Hinweise", `${base}einbetten/`);
     body.replaceChildren(el(doc, "p", {}, "HTML-Code für einen Bericht oder eine Webseite:"), code, list);

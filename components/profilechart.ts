@@ -3,6 +3,7 @@
  * at build time: the series, the reference (the Land), the series breaks and
  * the caption (source, reference dates, definition), framed by figure().
  */
+import type {ChartEntry} from "./charts/registry.js";
 import {figure} from "./figure.js";
 import {formatValue, label} from "./format.js";
 import {timeseries, type SeriesBreak, type TimeRow} from "./timeseries.js";
@@ -20,6 +21,22 @@ export interface ChartSpec {
   date: string;
   definition: string;
   notes: string[];
+  /** The profile page the chart belongs to (/orte/<slug>): with it the chart has an embed page and a static SVG. */
+  page?: string;
+}
+
+/** A sensible iframe height for one profile chart (title, 300 px chart, caption, buttons). */
+export const PROFILE_EMBED_HEIGHT = 760;
+
+/**
+ * Embed page and static SVG of a profile chart, as figure() offers them:
+ * /einbetten/orte/<id> and /abbildungen/orte/<id>.svg, one fixed view (no
+ * URL parameters). The page loaders, the build's SVGs and the tests take
+ * the addresses from here.
+ */
+export function profileEmbed(spec: Pick<ChartSpec, "id" | "title" | "page">): ChartEntry | undefined {
+  if (!spec.page) return undefined;
+  return {id: spec.id, title: spec.title, page: spec.page, height: PROFILE_EMBED_HEIGHT, static: true, params: [], embedPath: `einbetten/orte/${spec.id}`, svgPath: `abbildungen/orte/${spec.id}.svg`};
 }
 
 export function profileChart(spec: ChartSpec, {width, document: doc}: {width: number; document?: Document}): HTMLElement {
@@ -39,6 +56,7 @@ export function profileChart(spec: ChartSpec, {width, document: doc}: {width: nu
       {key: "Wert", label: "Wert", numeric: true, format: (v) => formatValue(v as number | null, spec.unit)},
       {key: "Kennzeichen", label: "Kennzeichen"}
     ],
+    embed: profileEmbed(spec),
     document: doc
   });
 }

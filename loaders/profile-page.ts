@@ -7,7 +7,7 @@
  * apply to the place.
  */
 import {breaksOf, warningsFor, type ComparabilityRule} from "../components/comparability.ts";
-import type {ChartSpec} from "../components/profilechart.ts";
+import {profileEmbed, type ChartSpec} from "../components/profilechart.ts";
 import {formatChange, formatDate, formatNumber, formatPercent, formatValue} from "../components/format.ts";
 import type {TimeRow} from "../components/timeseries.ts";
 import {LINKS} from "./comparison.ts";
@@ -128,7 +128,8 @@ function yearSpan(rows: TimeRow[]): string {
   return years.length ? (Math.min(...years) === Math.max(...years) ? String(years[0]) : `${Math.min(...years)}–${Math.max(...years)}`) : "";
 }
 
-function charts(profile: Profile, rules: ComparabilityRule[]): ChartSpec[] {
+/** The chart specifications of a profile page, as the page inlines them (and its embed pages and static SVGs use them). */
+export function profileCharts(profile: Profile, rules: ComparabilityRule[]): ChartSpec[] {
   const place = profile.place;
   const isLand = place.area_id === "03";
   const landName = place.area_id === "03159016" ? "Niedersachsen (laut Konzept)" : "Niedersachsen";
@@ -155,7 +156,8 @@ function charts(profile: Profile, rules: ComparabilityRule[]): ChartSpec[] {
       source: sources.join("; "),
       date: f0.timing === "stock" ? `jeweils 31.12., ${yearSpan(rows)}` : f0.timing === "flow" ? `Kalenderjahre ${yearSpan(rows)}` : `Jahre ${yearSpan(rows)} (Mikrozensus)`,
       definition: present.map((f) => f.definition).join(" "),
-      notes: [...present.map((f) => f.area_note).filter(Boolean), "Lücken in den Linien: kein Wert in der Quelle (nie als 0 gezeichnet)."]
+      notes: [...present.map((f) => f.area_note).filter(Boolean), "Lücken in den Linien: kein Wert in der Quelle (nie als 0 gezeichnet)."],
+      page: `/orte/${place.slug}`
     });
   };
   add("auslaenderanteil", [get("auslaenderanteil")!], {title: "Anteil der ausländischen Bevölkerung"});
@@ -232,10 +234,16 @@ const SOURCE_NAMES: Record<string, string> = {
   "goettingen-sdg": "SDG-Indikatoren der Stadt Göttingen"
 };
 
+/** A path below the site root as a page at `route` refers to it (/orte/wolfsburg → ../abbildungen/…). */
+export function fromPage(route: string, path: string): string {
+  const depth = route.split("/").length - 2;
+  return `${depth ? "../".repeat(depth) : "./"}${path}`;
+}
+
 export function profileMarkdown(profile: Profile, ctx: PageContext): string {
   const place = profile.place;
   const rules = placeRules(profile, ctx.rules);
-  const specs = charts(profile, ctx.rules);
+  const specs = profileCharts(profile, ctx.rules);
   const keywords = [place.area_id, place.name, place.slug, place.destatis_id].filter(Boolean).join(", ");
   const missing = ctx.missing.map((id) => `<div class="atlas-notice" role="status" data-missing-source="${esc(id)}"><strong>Quelle nicht verfügbar: ${esc(SOURCE_NAMES[id] ?? id)}</strong><p>Beim Bau dieser Seite konnte die Quelle nicht gelesen werden; ihre Kennzahlen fehlen unten und sind als nicht verfügbar markiert.</p></div>`);
   const parts = [
@@ -271,6 +279,9 @@ export function profileMarkdown(profile: Profile, ctx: PageContext): string {
       "```js",
       `import {profileChart} from "../components/profilechart.js";`,
       `const charts = ${jsonLiteral(specs)};`,
+      // Literal references: Framework publishes only the files a page names (src/abbildungen.tar.ts holds them).
+      "// The static SVG of each chart, drawn at build time (scripts/profile-figures.ts); its stable address is in the figure's „Einbetten“.",
+      `const staticSvgs = [${specs.map((s) => `FileAttachment(${JSON.stringify(fromPage(s.page!, profileEmbed(s)!.svgPath!))})`).join(", ")}];`,
       "```",
       "",
       "```js",

@@ -13,6 +13,7 @@ import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {dataFingerprint} from "../scripts/data-fingerprint.ts";
+import type {ChartSpec} from "../components/profilechart.ts";
 import type {CatalogueEntry} from "./catalogue.ts";
 import type {ImIndicator} from "./im.ts";
 import type {Fact} from "./model.ts";
@@ -28,6 +29,8 @@ export interface SiteBundle {
   profiles: Profile[];
   /** Markdown of every generated page, by route. */
   pages: Record<string, string>;
+  /** The charts of each profile page by place slug, as the page inlines them (embed pages, static SVGs, the embed index). */
+  charts: Record<string, ChartSpec[]>;
 }
 
 /** Every fact table that can be built; a missing source leaves its table empty (strict mode refuses). */
@@ -53,7 +56,8 @@ export async function readableFacts(): Promise<{facts: Fact[]; indicators: ImInd
 export async function buildSiteBundle(key = "", routes: ReadonlySet<string> = existingRoutes()): Promise<SiteBundle> {
   const {catalogue} = await import("./catalogue.ts");
   const {profiles} = await import("./profiles.ts");
-  const {profileMarkdown} = await import("./profile-page.ts");
+  const {profileCharts, profileMarkdown} = await import("./profile-page.ts");
+  const {profileEmbedMarkdown, profileEmbedRoute} = await import("./profile-embed-page.ts");
   const {catalogueMarkdown, placesIndexMarkdown} = await import("./catalogue-page.ts");
   const {readComparability} = await import("./comparability.ts");
   const {facts, indicators, missing} = await readableFacts();
@@ -65,8 +69,14 @@ export async function buildSiteBundle(key = "", routes: ReadonlySet<string> = ex
   // As the Kreis map (im-kreis-rates) offers them: rates for at least 40 Kreise.
   const mapped = routes.has("/karten/niedersachsen") ? kreisIndicators(facts, 40, RATE_UNITS) : new Set<string>();
   const pages: Record<string, string> = {"/indikatoren": catalogueMarkdown(entries, {missing, compared: comparedIndicators(facts), mapped}), "/orte/": placesIndexMarkdown(all)};
-  for (const p of all) pages[`/orte/${p.place.slug}`] = profileMarkdown(p, {rules, missing, routes});
-  return {key, missing, catalogue: entries, profiles: all, pages};
+  const charts: Record<string, ChartSpec[]> = {};
+  for (const p of all) {
+    pages[`/orte/${p.place.slug}`] = profileMarkdown(p, {rules, missing, routes});
+    // One embed page per chart (/einbetten/orte/<id>), drawn from the same specification.
+    charts[p.place.slug] = profileCharts(p, rules);
+    for (const spec of charts[p.place.slug]) pages[profileEmbedRoute(spec)] = profileEmbedMarkdown(p.place, spec);
+  }
+  return {key, missing, catalogue: entries, profiles: all, pages, charts};
 }
 
 /** Where bundles are kept (SITE_BUNDLE_DIR: tests keep theirs apart). */
@@ -96,6 +106,11 @@ export async function siteBundle(): Promise<SiteBundle> {
   writeFileSync(temp, JSON.stringify(bundle));
   renameSync(temp, file);
   return bundle;
+}
+
+/** Routes of the profile charts' embed pages, for the config's dynamicPaths: which charts a place has depends on the data. */
+export async function profileEmbedPaths(): Promise<string[]> {
+  return Object.keys((await siteBundle()).pages).filter((route) => route.startsWith("/einbetten/orte/"));
 }
 
 /** What a page loader prints: its page's Markdown. */

@@ -9,7 +9,7 @@ import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
 
-const INPUTS = ["components", "scripts/static-figures.ts", "src/abbildungen.tar.ts"];
+const INPUTS = ["components", "scripts/static-figures.ts", "scripts/profile-figures.ts", "src/abbildungen.tar.ts"];
 
 function* files(path: string): Generator<string> {
   if (!existsSync(path)) return;

@@ -15,42 +15,13 @@ import {arrowFacts} from "../../components/charts/facts.ts";
 import {CHARTS} from "../../components/charts/registry.ts";
 import {formatPercent} from "../../components/format.ts";
 import {checkPage, launch, settle} from "./browser.ts";
+import {parseCsv, tableOf} from "./figure-data.ts";
 import {serve, type StaticServer} from "./server.ts";
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), "../../dist");
 
-/** Semicolon CSV as csvOf() writes it (quoted fields may hold ; " and line breaks). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const src = text.replace(/^\ufeff/, "");
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (quoted) {
-      if (c === '"' && src[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ";") row.push(field), (field = "");
-    else if (c === "\n") row.push(field), rows.push(row), (row = []), (field = "");
-    else if (c !== "\r") field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
-
-/** A figure's data table as the CSV would have it: header labels, then each cell's raw value. */
-async function tableOf(page: Page, id: string): Promise<string[][]> {
-  return page.evaluate((chart) => {
-    const table = document.querySelector(`[data-chart="${chart}"] details.atlas-figure-data table`);
-    if (!table) return [];
-    const head = [...table.querySelectorAll("thead th")].map((th) => th.textContent ?? "");
-    const body = [...table.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.getAttribute("data-value") ?? ""));
-    return [head, ...body];
-  }, id);
-}
+// Shared with the other browser tests of figures (moved to figure-data.ts; still exported from here).
+export {parseCsv};
 
 /** Every drawn mark that carries a value: "area|band|age|sex=value", sorted. */
 async function drawnOf(page: Page, id: string): Promise<string[]> {
