@@ -36,3 +36,17 @@ export function useSite(): Site {
     }
   };
 }
+
+/**
+ * The places whose profile-chart embed pages the whole-site tests open. The 197
+ * embed pages come from one template and one spec each; einbetten-orte.test.ts
+ * compares every chart's static SVG with its profile page and opens every embed
+ * page of these places, so the page-by-page tests sample them instead of
+ * spending a quarter of an hour on copies.
+ */
+export const SAMPLED_PLACES = ["wolfsburg", "magdeburg", "niedersachsen", "stadt-goettingen"];
+
+/** Routes for the whole-site tests: every page, but profile-chart embed pages only for SAMPLED_PLACES. */
+export function sampledRoutes(routes: Iterable<string>): string[] {
+  return [...routes].filter((r) => !r.startsWith("/einbetten/orte/") || SAMPLED_PLACES.some((p) => r.startsWith(`/einbetten/orte/${p}-`)));
+}
