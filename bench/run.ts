@@ -251,11 +251,15 @@ async function main() {
     line("");
     line("Seite                                     Anfr.  übertragen kB  unkompr. kB  Kodierung      DuckDB  erstes Diagramm ms  ruhig ms  ruhig/Vergleich");
     const pages: PageFigure[] = [];
-    for (const path of htmlPages(dist)) {
+    // The 197 profile-chart embed pages share one template: Wolfsburg's four stand for them.
+    const all = [...htmlPages(dist)];
+    const measured = all.filter((path) => !path.startsWith("/einbetten/orte/") || path.startsWith("/einbetten/orte/wolfsburg-"));
+    for (const path of measured) {
       const f = await measurePage(browser, server, path);
       pages.push(f);
       line(`${f.path.padEnd(40)} ${String(f.requests).padStart(6)} ${fmt(f.servedKb).padStart(14)} ${fmt(f.rawKb).padStart(12)}  ${f.encodings.padEnd(13)} ${(f.duckdb ? "ja" : "nein").padStart(6)} ${(f.firstChartMs === null ? "–" : fmt(f.firstChartMs)).padStart(19)} ${fmt(f.quietMs).padStart(9)} ${fmt(f.quietMs / plain.loadMs, 1).padStart(16)}`);
     }
+    if (measured.length < all.length) line(`(${all.length - measured.length} weitere Einbettungsseiten von Profildiagrammen aus derselben Vorlage nicht gemessen)`);
     figures.pages = pages;
 
     // Interactions, each repeated; the first change of a session is left out (it compiles).
