@@ -11,6 +11,7 @@ import {formatChange, formatNumber, formatValue, label} from "../format.js";
 import {timeseries, pointLabel, type TimeRow} from "../timeseries.js";
 import {rank, ranking, type RankRow} from "../rankingchart.js";
 import {breaksOf, warningList, warningsFor, type ComparabilityRule} from "../comparability.js";
+import type {ComparisonRow} from "../../loaders/comparison.ts";
 
 export const LAND = "03";
 export const LAND_NAME = "Niedersachsen";
@@ -30,24 +31,8 @@ export const POPULATION = "im:1-1-1";
 export const LINES_MAX_WIDTH = 1000;
 export const RANKING_MAX_WIDTH = 900;
 
-/** One row of data/vergleich.arrow (loaders/comparison.ts ComparisonRow). */
-export interface ComparisonFact {
-  indicator: string;
-  origin: string;
-  source_id: string;
-  area_id: string;
-  area_name: string;
-  area_level: string;
-  year: number;
-  sex: string;
-  age_group: string;
-  category: string;
-  value: number | null;
-  unit: string;
-  flag: string | null;
-  source_file: string;
-  source_row: number | null;
-}
+/** One row of data/vergleich.arrow: the loader's own type (type-only, nothing of the loader reaches the browser). */
+export type ComparisonFact = ComparisonRow;
 
 const COLUMNS = ["indicator", "origin", "source_id", "area_id", "area_name", "area_level", "year", "sex", "age_group", "category", "value", "unit", "flag", "source_file", "source_row"] as const;
 
