@@ -1,8 +1,8 @@
 // Observable Framework configuration of the Integrationsatlas.
 // Offline by construction: no Google font (globalStylesheets: []), no DuckDB
 // extensions from the extension host, telemetry off in scripts/build.ts.
-import {profilePaths} from "./loaders/places.ts";
-import {profileEmbedPaths} from "./loaders/site-bundle.ts";
+import {profilePaths} from "./loaders/model/places.ts";
+import {profileEmbedPaths} from "./loaders/site/site-bundle.ts";
 import {CHARTS} from "./components/charts/registry.ts";
 import {PLACES} from "./components/charts/bericht.ts";
 

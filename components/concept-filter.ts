@@ -5,7 +5,7 @@
  */
 
 // One element of src/data/concepts.json: the loader's own type (type-only, nothing of the loader reaches the browser).
-import type {CatalogueElement as ConceptElement} from "../loaders/concept-catalogue.ts";
+import type {CatalogueElement as ConceptElement} from "../loaders/model/concept-catalogue.ts";
 export type {ConceptElement};
 
 export interface ConceptFilter {

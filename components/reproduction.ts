@@ -9,7 +9,7 @@ import {figure, type Column} from "./figure.js";
 import {formatDate, formatNumber} from "./format.js";
 
 // The shapes of src/data/reproduction.json are the loader's own types (type-only: nothing of the loader reaches the browser).
-import type {Check, CheckKind, DocumentReproduction, Qualifier, ReproRow as Row, ReproTable as Table, Reproduction, Status, Summary} from "../loaders/reproduction.ts";
+import type {Check, CheckKind, DocumentReproduction, Qualifier, ReproRow as Row, ReproTable as Table, Reproduction, Status, Summary} from "../loaders/model/reproduction.ts";
 export type {Check, CheckKind, DocumentReproduction, Qualifier, Reproduction, Row, Status, Summary, Table};
 
 export const MISMATCH: readonly Status[] = ["rundung", "abweichung", "eingeschraenkt"];

@@ -8,11 +8,11 @@
  * Tables: facts (all sources), facts-im, facts-magdeburg, facts-destatis,
  * facts-goettingen-sdg, facts-documents, areas, indicators, quality.
  */
-import {areas, catalogue} from "./catalogue.ts";
-import {writeAtomic} from "./fetch.ts";
-import {AREA_COLUMNS, areasTable, factsTable, FACT_COLUMNS, toFactRow, toIPC, type Fact} from "./model.ts";
-import {allSourceStatus} from "./status.ts";
-import {allFacts, buildAll, FACT_TABLE_NAMES, type FactTableName} from "./tables.ts";
+import {areas, catalogue} from "./model/catalogue.ts";
+import {writeAtomic} from "./source/fetch.ts";
+import {AREA_COLUMNS, areasTable, factsTable, FACT_COLUMNS, toFactRow, toIPC, type Fact} from "./model/model.ts";
+import {allSourceStatus} from "./source/status.ts";
+import {allFacts, buildAll, FACT_TABLE_NAMES, type FactTableName} from "./model/tables.ts";
 
 const EXPORTABLE = ["facts", ...FACT_TABLE_NAMES, "areas", "indicators", "quality"] as const;
 type Exportable = (typeof EXPORTABLE)[number];

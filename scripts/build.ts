@@ -18,9 +18,9 @@ import {invalidateStaleFigures} from "./figure-fingerprint.ts";
 import {stableUrls} from "./stable-urls.ts";
 import {syncComponents} from "./sync-components.ts";
 import {vendor} from "./vendor-npm.ts";
-import {availability} from "../loaders/fetch.ts";
-import {isStrict} from "../loaders/paths.ts";
-import {registry} from "../loaders/sources.ts";
+import {availability} from "../loaders/source/fetch.ts";
+import {isStrict} from "../loaders/source/paths.ts";
+import {registry} from "../loaders/source/sources.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const observableBin = join(root, "node_modules/@observablehq/framework/dist/bin/observable.js");

@@ -9,7 +9,7 @@
 import {readFileSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
-import type {Registry} from "../loaders/sources.ts";
+import type {Registry} from "../loaders/source/sources.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const mirror = process.argv[2] ?? process.env.DATA_MIRROR ?? join(root, "..", "shared", "data", "mirror");

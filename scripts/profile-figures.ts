@@ -12,7 +12,7 @@ import {JSDOM} from "jsdom";
 import {exportFigure} from "../components/figure.ts";
 import {serializeSvg} from "../components/exportsvg.ts";
 import {profileChart, profileEmbed, type ChartSpec} from "../components/profilechart.ts";
-import {siteBundle} from "../loaders/site-bundle.ts";
+import {siteBundle} from "../loaders/site/site-bundle.ts";
 import {STATIC_WIDTH} from "./static-figures.ts";
 
 /** The archive member of a chart's SVG: its stable path below /abbildungen/. */

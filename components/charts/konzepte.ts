@@ -4,7 +4,7 @@
  * The pages, their embed pages and the build's static SVGs all draw with
  * these functions, so the three cannot show different numbers.
  */
-import type {ConceptCatalogue} from "../../loaders/concept-catalogue.ts";
+import type {ConceptCatalogue} from "../../loaders/model/concept-catalogue.ts";
 import {countBars, coverage, coverageChart, STATUS_COLORS, STATUS_LABELS, themeMatrix, type CoverageRow} from "../concept-charts.js";
 import {DOC_SHORT, heading, type ConceptElement} from "../concept-filter.js";
 import {figure, type Column} from "../figure.js";

@@ -11,7 +11,7 @@ import {formatChange, formatNumber, formatValue, label} from "../format.js";
 import {timeseries, pointLabel, type TimeRow} from "../timeseries.js";
 import {rank, ranking, type RankRow} from "../rankingchart.js";
 import {breaksOf, warningList, warningsFor, type ComparabilityRule} from "../comparability.js";
-import type {ComparisonRow} from "../../loaders/comparison.ts";
+import type {ComparisonRow} from "../../loaders/model/comparison.ts";
 
 export const LAND = "03";
 export const LAND_NAME = "Niedersachsen";

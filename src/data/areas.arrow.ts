@@ -1,8 +1,8 @@
 // Every area any fact names, with level and parent.
-import {areas} from "../../loaders/catalogue.ts";
-import {runLoader} from "../../loaders/framework.ts";
-import {areasTable, toIPC} from "../../loaders/model.ts";
-import {allFacts, buildAll} from "../../loaders/tables.ts";
+import {areas} from "../../loaders/model/catalogue.ts";
+import {runLoader} from "../../loaders/site/framework.ts";
+import {areasTable, toIPC} from "../../loaders/model/model.ts";
+import {allFacts, buildAll} from "../../loaders/model/tables.ts";
 
 await runLoader(
   "areas",

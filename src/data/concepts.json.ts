@@ -1,6 +1,6 @@
 // The five concept catalogues, the theme vocabulary and the indicator ↔ data mapping.
-import {buildConceptCatalogue} from "../../loaders/concept-catalogue.ts";
-import {runLoader} from "../../loaders/framework.ts";
+import {buildConceptCatalogue} from "../../loaders/model/concept-catalogue.ts";
+import {runLoader} from "../../loaders/site/framework.ts";
 
 await runLoader(
   "concepts",

@@ -1,3 +1,3 @@
-import {factsLoader} from "../../loaders/framework.ts";
+import {factsLoader} from "../../loaders/site/framework.ts";
 
 await factsLoader("facts-magdeburg");

@@ -1,7 +1,7 @@
 // The indicator catalogue: every indicator the fact tables hold.
-import {catalogue} from "../../loaders/catalogue.ts";
-import {runLoader} from "../../loaders/framework.ts";
-import {allFacts, buildAll} from "../../loaders/tables.ts";
+import {catalogue} from "../../loaders/model/catalogue.ts";
+import {runLoader} from "../../loaders/site/framework.ts";
+import {allFacts, buildAll} from "../../loaders/model/tables.ts";
 
 await runLoader(
   "indicators",

@@ -1,7 +1,7 @@
 // Data-quality findings of every fact table (parts vs totals, duplicates, implausible values, gaps).
-import {runLoader} from "../../loaders/framework.ts";
-import {checkJoins} from "../../loaders/joins.ts";
-import {allFacts, buildAll, FACT_TABLE_NAMES} from "../../loaders/tables.ts";
+import {runLoader} from "../../loaders/site/framework.ts";
+import {checkJoins} from "../../loaders/model/joins.ts";
+import {allFacts, buildAll, FACT_TABLE_NAMES} from "../../loaders/model/tables.ts";
 
 await runLoader(
   "quality",

@@ -1,6 +1,6 @@
 // The source registry with what this build could read and verify.
-import {runLoader} from "../../loaders/framework.ts";
-import {allSourceStatus, howToGet} from "../../loaders/status.ts";
+import {runLoader} from "../../loaders/site/framework.ts";
+import {allSourceStatus, howToGet} from "../../loaders/source/status.ts";
 
 await runLoader(
   "sources",

@@ -1,6 +1,6 @@
-// The profile page of one place (/orte/<slug>), from the site bundle (loaders/site-bundle.ts).
+// The profile page of one place (/orte/<slug>), from the site bundle (loaders/site/site-bundle.ts).
 import {parseArgs} from "node:util";
-import {printPage} from "../../loaders/site-bundle.ts";
+import {printPage} from "../../loaders/site/site-bundle.ts";
 
 const {values} = parseArgs({options: {ort: {type: "string"}}});
 await printPage(`/orte/${values.ort}`);

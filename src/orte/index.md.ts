@@ -1,4 +1,4 @@
 // The index of all places with a profile.
-import {printPage} from "../../loaders/site-bundle.ts";
+import {printPage} from "../../loaders/site/site-bundle.ts";
 
 await printPage("/orte/");

@@ -11,8 +11,8 @@ import {fileURLToPath} from "node:url";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {formatNumber, formatPercent} from "../../components/format.ts";
-import type {Fact} from "../../loaders/model.ts";
-import {buildDocumentFacts, buildImFacts, buildMagdeburgFacts} from "../../loaders/tables.ts";
+import type {Fact} from "../../loaders/model/model.ts";
+import {buildDocumentFacts, buildImFacts, buildMagdeburgFacts} from "../../loaders/model/tables.ts";
 import {checkPage, launch, settle} from "./browser.ts";
 import {serve, type StaticServer} from "./server.ts";
 

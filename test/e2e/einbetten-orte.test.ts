@@ -11,7 +11,7 @@ import {JSDOM} from "jsdom";
 import type {Page} from "playwright-core";
 import {describe, expect, test} from "vitest";
 import {formatValue} from "../../components/format.ts";
-import {places} from "../../loaders/places.ts";
+import {places} from "../../loaders/model/places.ts";
 import {parseCsv, tableOf} from "./figure-data.ts";
 import {dist, useSite} from "./site.ts";
 

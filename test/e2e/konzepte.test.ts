@@ -10,7 +10,7 @@ import {fileURLToPath} from "node:url";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {filterElements, type ConceptElement, type ConceptFilter} from "../../components/concept-filter.ts";
-import {buildConceptCatalogue, readIndicatorLinks} from "../../loaders/concept-catalogue.ts";
+import {buildConceptCatalogue, readIndicatorLinks} from "../../loaders/model/concept-catalogue.ts";
 import {checkPage, launch, settle} from "./browser.ts";
 import {serve, type StaticServer} from "./server.ts";
 

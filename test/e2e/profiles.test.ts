@@ -11,9 +11,9 @@ import MiniSearch from "minisearch";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {formatValue} from "../../components/format.ts";
-import type {Fact} from "../../loaders/model.ts";
-import {places} from "../../loaders/places.ts";
-import {readableFacts} from "../../loaders/site-bundle.ts";
+import type {Fact} from "../../loaders/model/model.ts";
+import {places} from "../../loaders/model/places.ts";
+import {readableFacts} from "../../loaders/site/site-bundle.ts";
 import {checkPage, launch} from "./browser.ts";
 import {serve, type StaticServer} from "./server.ts";
 

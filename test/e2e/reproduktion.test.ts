@@ -7,7 +7,7 @@
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {DOCUMENTS, readDocumentStatistics} from "../../loaders/documents.ts";
+import {DOCUMENTS, readDocumentStatistics} from "../../loaders/parse/documents.ts";
 import {dist, useSite} from "./site.ts";
 if (!existsSync(join(dist, "reproduktion", "goettingen.html"))) throw new Error("dist/ has no reproduction pages: run npm run build");
 

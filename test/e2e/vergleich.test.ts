@@ -7,9 +7,9 @@
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, expect, test} from "vitest";
 import {formatNumber, formatValue} from "../../components/format.ts";
-import type {Fact} from "../../loaders/model.ts";
-import {places} from "../../loaders/places.ts";
-import {readableFacts} from "../../loaders/site-bundle.ts";
+import type {Fact} from "../../loaders/model/model.ts";
+import {places} from "../../loaders/model/places.ts";
+import {readableFacts} from "../../loaders/site/site-bundle.ts";
 import {checkPage, launch} from "./browser.ts";
 import {serve, type StaticServer} from "./server.ts";
 import {dirname, join} from "node:path";

@@ -7,10 +7,10 @@
 import {existsSync} from "node:fs";
 import {beforeAll, describe, expect, test} from "vitest";
 import type {ChartSpec} from "../../components/profilechart.ts";
-import {mirrorDir} from "../../loaders/paths.ts";
-import {profileEmbedRoute} from "../../loaders/profile-embed-page.ts";
-import {buildSiteBundle, type SiteBundle} from "../../loaders/site-bundle.ts";
-import {existingRoutes} from "../../loaders/routes.ts";
+import {mirrorDir} from "../../loaders/source/paths.ts";
+import {profileEmbedRoute} from "../../loaders/site/profile-embed-page.ts";
+import {buildSiteBundle, type SiteBundle} from "../../loaders/site/site-bundle.ts";
+import {existingRoutes} from "../../loaders/site/routes.ts";
 
 const mirrorPresent = existsSync("/work/shared/data/mirror") && mirrorDir() !== undefined;
 

@@ -9,16 +9,16 @@
  */
 import {existsSync} from "node:fs";
 import {beforeAll, describe, expect, test} from "vitest";
-import {catalogue, type CatalogueEntry} from "../../loaders/catalogue.ts";
-import {catalogueMarkdown, placesIndexMarkdown} from "../../loaders/catalogue-page.ts";
-import {readComparability} from "../../loaders/comparability.ts";
-import {comparisonRows, type ComparisonRow} from "../../loaders/comparison.ts";
-import type {Fact} from "../../loaders/model.ts";
-import {mirrorDir} from "../../loaders/paths.ts";
-import {places} from "../../loaders/places.ts";
-import {profileMarkdown} from "../../loaders/profile-page.ts";
-import {profiles, trend, type Profile} from "../../loaders/profiles.ts";
-import {readableFacts} from "../../loaders/site-bundle.ts";
+import {catalogue, type CatalogueEntry} from "../../loaders/model/catalogue.ts";
+import {catalogueMarkdown, placesIndexMarkdown} from "../../loaders/site/catalogue-page.ts";
+import {readComparability} from "../../loaders/model/comparability.ts";
+import {comparisonRows, type ComparisonRow} from "../../loaders/model/comparison.ts";
+import type {Fact} from "../../loaders/model/model.ts";
+import {mirrorDir} from "../../loaders/source/paths.ts";
+import {places} from "../../loaders/model/places.ts";
+import {profileMarkdown} from "../../loaders/site/profile-page.ts";
+import {profiles, trend, type Profile} from "../../loaders/model/profiles.ts";
+import {readableFacts} from "../../loaders/site/site-bundle.ts";
 
 const mirrorPresent = existsSync("/work/shared/data/mirror") && mirrorDir() !== undefined;
 

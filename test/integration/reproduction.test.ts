@@ -6,8 +6,8 @@
  */
 import {existsSync} from "node:fs";
 import {beforeAll, describe, expect, test} from "vitest";
-import {mirrorDir} from "../../loaders/paths.ts";
-import {buildReproduction, isMismatch, type Check, type DocumentReproduction, type Reproduction} from "../../loaders/reproduction.ts";
+import {mirrorDir} from "../../loaders/source/paths.ts";
+import {buildReproduction, isMismatch, type Check, type DocumentReproduction, type Reproduction} from "../../loaders/model/reproduction.ts";
 
 const mirrorPresent = existsSync("/work/shared/data/mirror") && mirrorDir() !== undefined;
 

@@ -13,10 +13,10 @@
  */
 import {existsSync} from "node:fs";
 import {beforeAll, describe, expect, test} from "vitest";
-import type {Fact} from "../../loaders/model.ts";
-import {mirrorDir} from "../../loaders/paths.ts";
-import type {Finding} from "../../loaders/quality.ts";
-import {buildAll, FACT_TABLE_NAMES} from "../../loaders/tables.ts";
+import type {Fact} from "../../loaders/model/model.ts";
+import {mirrorDir} from "../../loaders/source/paths.ts";
+import type {Finding} from "../../loaders/model/quality.ts";
+import {buildAll, FACT_TABLE_NAMES} from "../../loaders/model/tables.ts";
 
 const MIRROR = "/work/shared/data/mirror";
 const mirrorPresent = existsSync(MIRROR) && mirrorDir() !== undefined;

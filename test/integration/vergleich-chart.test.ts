@@ -12,12 +12,12 @@ import {JSDOM} from "jsdom";
 import {beforeAll, describe, expect, test} from "vitest";
 import * as vgl from "../../components/charts/vergleich.ts";
 import type {ComparabilityRule} from "../../components/comparability.ts";
-import {catalogue} from "../../loaders/catalogue.ts";
-import {readComparability} from "../../loaders/comparability.ts";
-import {comparisonRows, comparisonTable} from "../../loaders/comparison.ts";
-import {toIPC} from "../../loaders/model.ts";
-import {mirrorDir} from "../../loaders/paths.ts";
-import {readableFacts} from "../../loaders/site-bundle.ts";
+import {catalogue} from "../../loaders/model/catalogue.ts";
+import {readComparability} from "../../loaders/model/comparability.ts";
+import {comparisonRows, comparisonTable} from "../../loaders/model/comparison.ts";
+import {toIPC} from "../../loaders/model/model.ts";
+import {mirrorDir} from "../../loaders/source/paths.ts";
+import {readableFacts} from "../../loaders/site/site-bundle.ts";
 
 const {document} = new JSDOM("<!doctype html><html lang=\"de\"><body></body></html>").window;
 

@@ -7,7 +7,7 @@ import {JSDOM} from "jsdom";
 import {expect, test} from "vitest";
 import {rank, ranking} from "../../components/rankingchart.ts";
 import {pointLabel, timeseries} from "../../components/timeseries.ts";
-import {esc} from "../../loaders/html.ts";
+import {esc} from "../../loaders/site/html.ts";
 
 const {document} = new JSDOM("<!doctype html><body></body>").window;
 

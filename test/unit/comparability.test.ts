@@ -4,8 +4,8 @@
  */
 import {describe, expect, test} from "vitest";
 import {applies, breaksOf, warningsFor, type Selection} from "../../components/comparability.ts";
-import {readComparability} from "../../loaders/comparability.ts";
-import {places} from "../../loaders/places.ts";
+import {readComparability} from "../../loaders/model/comparability.ts";
+import {places} from "../../loaders/model/places.ts";
 
 const rules = readComparability();
 const ids = (s: Selection) => warningsFor(rules, s).map((r) => r.id).sort();

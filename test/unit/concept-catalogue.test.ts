@@ -5,9 +5,9 @@
  */
 import {existsSync} from "node:fs";
 import {describe, expect, test} from "vitest";
-import {buildConceptCatalogue, readThemeMappings, readThemes, splitActors, timeFrameKey} from "../../loaders/concept-catalogue.ts";
-import {readConcept} from "../../loaders/concepts.ts";
-import {DOCUMENTS, seedLines, seedPath} from "../../loaders/documents.ts";
+import {buildConceptCatalogue, readThemeMappings, readThemes, splitActors, timeFrameKey} from "../../loaders/model/concept-catalogue.ts";
+import {readConcept} from "../../loaders/parse/concepts.ts";
+import {DOCUMENTS, seedLines, seedPath} from "../../loaders/parse/documents.ts";
 
 const catalogue = buildConceptCatalogue();
 const of = (doc: string, level?: string) => catalogue.elements.filter((e) => e.doc === doc && (!level || e.level === level));

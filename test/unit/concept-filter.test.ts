@@ -4,7 +4,7 @@
  */
 import {describe, expect, test} from "vitest";
 import {citation, filterElements, heading, normalise, treeRows, type ConceptElement} from "../../components/concept-filter.ts";
-import {buildConceptCatalogue} from "../../loaders/concept-catalogue.ts";
+import {buildConceptCatalogue} from "../../loaders/model/concept-catalogue.ts";
 
 const elements = buildConceptCatalogue().elements as ConceptElement[];
 const count = (f: Parameters<typeof filterElements>[1]) => filterElements(elements, f).length;

@@ -5,8 +5,8 @@
  */
 import {existsSync} from "node:fs";
 import {describe, expect, test} from "vitest";
-import {countElements, readConcept, readStatedCounts} from "../../loaders/concepts.ts";
-import {DOCUMENTS, normaliseSeedText, seedLines, seedPath} from "../../loaders/documents.ts";
+import {countElements, readConcept, readStatedCounts} from "../../loaders/parse/concepts.ts";
+import {DOCUMENTS, normaliseSeedText, seedLines, seedPath} from "../../loaders/parse/documents.ts";
 
 const seedsPresent = DOCUMENTS.every((doc) => existsSync(seedPath(doc)));
 const cases = DOCUMENTS.map((d) => [d.slug, d] as const);

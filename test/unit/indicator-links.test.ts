@@ -6,13 +6,13 @@
  */
 import {existsSync} from "node:fs";
 import {beforeAll, describe, expect, test} from "vitest";
-import {GAPS, LINK_STATUSES, readIndicatorLinks} from "../../loaders/concept-catalogue.ts";
-import {catalogue as indicatorCatalogue} from "../../loaders/catalogue.ts";
-import {readConcept} from "../../loaders/concepts.ts";
-import {DOCUMENTS} from "../../loaders/documents.ts";
-import type {Fact} from "../../loaders/model.ts";
-import {mirrorDir} from "../../loaders/paths.ts";
-import {allFacts, buildAll, buildImKreisRates} from "../../loaders/tables.ts";
+import {GAPS, LINK_STATUSES, readIndicatorLinks} from "../../loaders/model/concept-catalogue.ts";
+import {catalogue as indicatorCatalogue} from "../../loaders/model/catalogue.ts";
+import {readConcept} from "../../loaders/parse/concepts.ts";
+import {DOCUMENTS} from "../../loaders/parse/documents.ts";
+import type {Fact} from "../../loaders/model/model.ts";
+import {mirrorDir} from "../../loaders/source/paths.ts";
+import {allFacts, buildAll, buildImKreisRates} from "../../loaders/model/tables.ts";
 import config from "../../observablehq.config.ts";
 
 const links = readIndicatorLinks();

@@ -6,7 +6,7 @@ import {JSDOM} from "jsdom";
 import {expect, test} from "vitest";
 import {conceptFigure, docsWithLinks} from "../../components/charts/konzepte.ts";
 import {CHARTS} from "../../components/charts/registry.ts";
-import {buildConceptCatalogue} from "../../loaders/concept-catalogue.ts";
+import {buildConceptCatalogue} from "../../loaders/model/concept-catalogue.ts";
 
 const {document} = new JSDOM("<!doctype html><body></body>").window;
 const catalogue = buildConceptCatalogue();

@@ -9,9 +9,9 @@ import {describe, expect, test} from "vitest";
 import {embedPaths} from "../../components/charts/registry.ts";
 import {csvOf} from "../../components/figure.ts";
 import {profileChart, profileEmbed, type ChartSpec} from "../../components/profilechart.ts";
-import type {Place} from "../../loaders/places.ts";
-import {profileChartList, profileEmbedMarkdown, profileEmbedRoute} from "../../loaders/profile-embed-page.ts";
-import {fromPage} from "../../loaders/profile-page.ts";
+import type {Place} from "../../loaders/model/places.ts";
+import {profileChartList, profileEmbedMarkdown, profileEmbedRoute} from "../../loaders/site/profile-embed-page.ts";
+import {fromPage} from "../../loaders/site/profile-page.ts";
 import {drawProfileFigures, profileFigurePath} from "../../scripts/profile-figures.ts";
 
 // Integrationsmonitoring Niedersachsen 1-2-2 (share of foreigners), 31.12.2023 and 2024, as facts-im holds them.

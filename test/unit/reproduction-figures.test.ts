@@ -7,7 +7,7 @@ import {JSDOM} from "jsdom";
 import {expect, test} from "vitest";
 import {reproductionById} from "../../components/charts/embed.ts";
 import {CHARTS} from "../../components/charts/registry.ts";
-import {buildReproduction} from "../../loaders/reproduction.ts";
+import {buildReproduction} from "../../loaders/model/reproduction.ts";
 
 const {document} = new JSDOM("<!doctype html><body></body>").window;
 const data = await buildReproduction();

@@ -7,7 +7,7 @@
  *   Rotenburg  = ../shared/seeds/003_1aa2c03d363b01ae.txt
  */
 import {describe, expect, test} from "vitest";
-import {DOCUMENTS, readDocumentStatistics, type ConceptDocument} from "../../loaders/documents.ts";
+import {DOCUMENTS, readDocumentStatistics, type ConceptDocument} from "../../loaders/parse/documents.ts";
 import {
   isMismatch,
   judge,
@@ -23,7 +23,7 @@ import {
   type Check,
   type DocumentReproduction,
   type Rule
-} from "../../loaders/reproduction.ts";
+} from "../../loaders/model/reproduction.ts";
 import {thrown} from "../support/thrown.ts";
 
 const doc = (slug: string): ConceptDocument => DOCUMENTS.find((d) => d.slug === slug)!;

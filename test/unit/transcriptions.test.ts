@@ -5,7 +5,7 @@
  */
 import {existsSync} from "node:fs";
 import {describe, expect, test} from "vitest";
-import {DOCUMENTS, normaliseSeedText, readDocumentStatistics, seedLines, seedPath} from "../../loaders/documents.ts";
+import {DOCUMENTS, normaliseSeedText, readDocumentStatistics, seedLines, seedPath} from "../../loaders/parse/documents.ts";
 
 const seedsPresent = DOCUMENTS.every((doc) => existsSync(seedPath(doc)));
 

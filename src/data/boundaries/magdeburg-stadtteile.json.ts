@@ -1,3 +1,3 @@
-import {boundaryLoader} from "../../../loaders/framework.ts";
+import {boundaryLoader} from "../../../loaders/site/framework.ts";
 
 await boundaryLoader("magdeburg-stadtteile");

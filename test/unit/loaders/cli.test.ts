@@ -9,7 +9,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import {afterAll, describe, expect, test} from "vitest";
-import {mirrorDir, projectRoot} from "../../../loaders/paths.ts";
+import {mirrorDir, projectRoot} from "../../../loaders/source/paths.ts";
 
 const mirrorPresent = existsSync("/work/shared/data/mirror") && mirrorDir() !== undefined;
 const TSX = join(projectRoot, "node_modules", ".bin", "tsx");

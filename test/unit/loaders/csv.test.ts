@@ -4,8 +4,8 @@
  * rows in the file or throws an error that names source and file.
  */
 import {describe, expect, test} from "vitest";
-import {assertTextTable, parseCsv, parseCsvRows, parseNumber, requireNumber} from "../../../loaders/csv.ts";
-import {FormatError} from "../../../loaders/errors.ts";
+import {assertTextTable, parseCsv, parseCsvRows, parseNumber, requireNumber} from "../../../loaders/parse/csv.ts";
+import {FormatError} from "../../../loaders/source/errors.ts";
 import {thrown} from "../../support/thrown.ts";
 
 const ctx = {sourceId: "test-source", file: "data/test.csv"};

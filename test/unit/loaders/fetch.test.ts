@@ -13,10 +13,10 @@ import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, w
 import {tmpdir} from "node:os";
 import {dirname, join, relative} from "node:path";
 import {afterEach, beforeEach, describe, expect, test} from "vitest";
-import {FormatError, IntegrityError, SourceUnavailableError} from "../../../loaders/errors.ts";
-import {availability, decodeText, readSource, readSourceText, sha256, writeAtomic} from "../../../loaders/fetch.ts";
-import {projectRoot} from "../../../loaders/paths.ts";
-import {canonicalUrl, mirrorPath, source, sourceFile} from "../../../loaders/sources.ts";
+import {FormatError, IntegrityError, SourceUnavailableError} from "../../../loaders/source/errors.ts";
+import {availability, decodeText, readSource, readSourceText, sha256, writeAtomic} from "../../../loaders/source/fetch.ts";
+import {projectRoot} from "../../../loaders/source/paths.ts";
+import {canonicalUrl, mirrorPath, source, sourceFile} from "../../../loaders/source/sources.ts";
 
 const SOURCE = "goettingen-sdg";
 const PATH = "data/indicator_10-1.csv";

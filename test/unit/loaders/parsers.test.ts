@@ -7,16 +7,16 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {DESTATIS_TABLES, genesisArea, parseDestatisTable} from "../../../loaders/destatis.ts";
-import {checkDocumentSums, DOCUMENTS, parseDocumentStatistics, STATISTICS_COLUMNS} from "../../../loaders/documents.ts";
-import {FormatError} from "../../../loaders/errors.ts";
-import {decodeText} from "../../../loaders/fetch.ts";
-import {parseGoettingenSdg} from "../../../loaders/goettingen-sdg.ts";
-import {imArea, imAreaByName, parseImCsv, parseImMeta} from "../../../loaders/im.ts";
-import {ageGroupOfCode, KISSMD_TABLES, parseKissMdTable, stadtteilId} from "../../../loaders/kissmd.ts";
-import type {Fact} from "../../../loaders/model.ts";
-import {projectRoot} from "../../../loaders/paths.ts";
-import {checkAgeParts, checkGaps, checkImplausible, checkSexParts, deduplicate, summariseNulls} from "../../../loaders/quality.ts";
+import {DESTATIS_TABLES, genesisArea, parseDestatisTable} from "../../../loaders/parse/destatis.ts";
+import {checkDocumentSums, DOCUMENTS, parseDocumentStatistics, STATISTICS_COLUMNS} from "../../../loaders/parse/documents.ts";
+import {FormatError} from "../../../loaders/source/errors.ts";
+import {decodeText} from "../../../loaders/source/fetch.ts";
+import {parseGoettingenSdg} from "../../../loaders/parse/goettingen-sdg.ts";
+import {imArea, imAreaByName, parseImCsv, parseImMeta} from "../../../loaders/parse/im.ts";
+import {ageGroupOfCode, KISSMD_TABLES, parseKissMdTable, stadtteilId} from "../../../loaders/parse/kissmd.ts";
+import type {Fact} from "../../../loaders/model/model.ts";
+import {projectRoot} from "../../../loaders/source/paths.ts";
+import {checkAgeParts, checkGaps, checkImplausible, checkSexParts, deduplicate, summariseNulls} from "../../../loaders/model/quality.ts";
 import {thrown} from "../../support/thrown.ts";
 
 

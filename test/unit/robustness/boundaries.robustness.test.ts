@@ -11,8 +11,8 @@
  */
 import fc from "fast-check";
 import {beforeAll, describe, expect, test} from "vitest";
-import {gemeindenFrom, magdeburgStadtteileFrom, niKreiseFrom, parseFeatureCollection, toTopology, wolfsburgStadtteileFrom} from "../../../loaders/boundaries.ts";
-import {IM_SOURCE} from "../../../loaders/im.ts";
+import {gemeindenFrom, magdeburgStadtteileFrom, niKreiseFrom, parseFeatureCollection, toTopology, wolfsburgStadtteileFrom} from "../../../loaders/parse/boundaries.ts";
+import {IM_SOURCE} from "../../../loaders/parse/im.ts";
 import {available, cleanError, ERROR_PAGES, realText, resultOrCleanError, runs} from "./hostile.ts";
 
 const MD = {source: "magdeburg-stadtteile", file: "data/Stadtteile/Stadtteile.geojson"};

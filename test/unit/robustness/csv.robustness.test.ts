@@ -6,9 +6,9 @@
  */
 import fc from "fast-check";
 import {describe, expect, test} from "vitest";
-import {parseCsv, parseCsvRecords, parseCsvRows} from "../../../loaders/csv.ts";
-import {FormatError} from "../../../loaders/errors.ts";
-import {IM_SOURCE} from "../../../loaders/im.ts";
+import {parseCsv, parseCsvRecords, parseCsvRows} from "../../../loaders/parse/csv.ts";
+import {FormatError} from "../../../loaders/source/errors.ts";
+import {IM_SOURCE} from "../../../loaders/parse/im.ts";
 import {available, cleanError, csvLines, csvRowsIn, ERROR_PAGES, realText, resultOrCleanError, runs} from "./hostile.ts";
 
 /** The obviously right reader: one character at a time (loaders/csv.ts before commit f2f4cac). */

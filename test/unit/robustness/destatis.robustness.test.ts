@@ -10,10 +10,10 @@
  */
 import fc from "fast-check";
 import {beforeAll, describe, expect, test} from "vitest";
-import {DESTATIS_SOURCE, DESTATIS_TABLES, parseDestatisTable} from "../../../loaders/destatis.ts";
-import {FormatError} from "../../../loaders/errors.ts";
-import {decodeText} from "../../../loaders/fetch.ts";
-import {deduplicate} from "../../../loaders/quality.ts";
+import {DESTATIS_SOURCE, DESTATIS_TABLES, parseDestatisTable} from "../../../loaders/parse/destatis.ts";
+import {FormatError} from "../../../loaders/source/errors.ts";
+import {decodeText} from "../../../loaders/source/fetch.ts";
+import {deduplicate} from "../../../loaders/model/quality.ts";
 import {available, cleanError, content, csvLines, csvRowsIn, ERROR_PAGES, latin1Bytes, multiset, realBytes, resultOrCleanError, runs, utf8Bytes} from "./hostile.ts";
 
 interface Sample {

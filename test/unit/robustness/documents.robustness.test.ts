@@ -12,10 +12,10 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import fc from "fast-check";
 import {describe, expect, test} from "vitest";
-import {parseConcept, parseStatedCounts} from "../../../loaders/concepts.ts";
-import {DOCUMENTS, parseDocumentStatistics, readDocumentStatistics} from "../../../loaders/documents.ts";
-import {decodeText} from "../../../loaders/fetch.ts";
-import {projectRoot} from "../../../loaders/paths.ts";
+import {parseConcept, parseStatedCounts} from "../../../loaders/parse/concepts.ts";
+import {DOCUMENTS, parseDocumentStatistics, readDocumentStatistics} from "../../../loaders/parse/documents.ts";
+import {decodeText} from "../../../loaders/source/fetch.ts";
+import {projectRoot} from "../../../loaders/source/paths.ts";
 import {anyText, cleanError, csvRowsIn, ERROR_PAGES, latin1Bytes, multiset, resultOrCleanError, runs} from "./hostile.ts";
 
 const STATS = "data/documents/goettingen/statistics.csv";

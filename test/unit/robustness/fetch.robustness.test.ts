@@ -16,10 +16,10 @@ import {dirname, join} from "node:path";
 import {gzipSync} from "node:zlib";
 import fc from "fast-check";
 import {afterAll, describe, expect, test} from "vitest";
-import {FormatError, IntegrityError} from "../../../loaders/errors.ts";
-import {decodeText, readSource, sha256} from "../../../loaders/fetch.ts";
-import {projectRoot} from "../../../loaders/paths.ts";
-import {canonicalUrl, mirrorPath, source, sourceFile} from "../../../loaders/sources.ts";
+import {FormatError, IntegrityError} from "../../../loaders/source/errors.ts";
+import {decodeText, readSource, sha256} from "../../../loaders/source/fetch.ts";
+import {projectRoot} from "../../../loaders/source/paths.ts";
+import {canonicalUrl, mirrorPath, source, sourceFile} from "../../../loaders/source/sources.ts";
 import {available, ERROR_PAGES, realBytes, runs, utf16Bytes, utf8Bytes} from "./hostile.ts";
 
 const root = mkdtempSync(join(tmpdir(), "atlas-fetch-fuzz-"));

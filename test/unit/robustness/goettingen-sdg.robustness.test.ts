@@ -11,11 +11,11 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import fc from "fast-check";
 import {beforeAll, describe, expect, test} from "vitest";
-import {parseCsv} from "../../../loaders/csv.ts";
-import {decodeText, sha256} from "../../../loaders/fetch.ts";
-import {GOETTINGEN_SDG_SOURCE, parseGoettingenSdg} from "../../../loaders/goettingen-sdg.ts";
-import {projectRoot} from "../../../loaders/paths.ts";
-import {sourceFile} from "../../../loaders/sources.ts";
+import {parseCsv} from "../../../loaders/parse/csv.ts";
+import {decodeText, sha256} from "../../../loaders/source/fetch.ts";
+import {GOETTINGEN_SDG_SOURCE, parseGoettingenSdg} from "../../../loaders/parse/goettingen-sdg.ts";
+import {projectRoot} from "../../../loaders/source/paths.ts";
+import {sourceFile} from "../../../loaders/source/sources.ts";
 import {available, cleanError, content, csvRowsIn, ERROR_PAGES, latin1Bytes, multiset, realBytes, resultOrCleanError, runs} from "./hostile.ts";
 
 const FILE = "data/indicator_10-1.csv";

@@ -12,11 +12,11 @@ import fc from "fast-check";
 import {setFlagsFromString} from "node:v8";
 import {runInNewContext} from "node:vm";
 import {expect} from "vitest";
-import {parseCsvRecords} from "../../../loaders/csv.ts";
-import {SourceError} from "../../../loaders/errors.ts";
-import {decodeText, localCopy, readSource} from "../../../loaders/fetch.ts";
-import type {Fact} from "../../../loaders/model.ts";
-import {source} from "../../../loaders/sources.ts";
+import {parseCsvRecords} from "../../../loaders/parse/csv.ts";
+import {SourceError} from "../../../loaders/source/errors.ts";
+import {decodeText, localCopy, readSource} from "../../../loaders/source/fetch.ts";
+import type {Fact} from "../../../loaders/model/model.ts";
+import {source} from "../../../loaders/source/sources.ts";
 
 /** Fixed seed: a failure reproduces. numRuns per property is set where it is used. */
 export const SEED = 20250609;

@@ -9,10 +9,10 @@ import {spawnSync} from "node:child_process";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {expect, test} from "vitest";
-import {DESTATIS_SOURCE, DESTATIS_TABLES} from "../../../loaders/destatis.ts";
-import {IM_SOURCE} from "../../../loaders/im.ts";
-import {KISSMD_SOURCE} from "../../../loaders/kissmd.ts";
-import {projectRoot} from "../../../loaders/paths.ts";
+import {DESTATIS_SOURCE, DESTATIS_TABLES} from "../../../loaders/parse/destatis.ts";
+import {IM_SOURCE} from "../../../loaders/parse/im.ts";
+import {KISSMD_SOURCE} from "../../../loaders/parse/kissmd.ts";
+import {projectRoot} from "../../../loaders/source/paths.ts";
 import {available} from "./hostile.ts";
 
 const HEAP_MB = 384;

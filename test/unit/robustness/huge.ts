@@ -6,17 +6,17 @@
  * Prints one JSON line per case: {name, inMB, rowsIn, rowsOut, error, messageLength, ms}.
  * Usage: tsx huge.ts  (reads the real files through the fetch layer, never the network)
  */
-import {parseCsv, parseCsvRecords} from "../../../loaders/csv.ts";
-import {DESTATIS_SOURCE, DESTATIS_TABLES, parseDestatisTable} from "../../../loaders/destatis.ts";
-import {parseDocumentStatistics} from "../../../loaders/documents.ts";
-import {SourceError} from "../../../loaders/errors.ts";
-import {decodeText, readSource} from "../../../loaders/fetch.ts";
-import {parseGoettingenSdg} from "../../../loaders/goettingen-sdg.ts";
-import {IM_SOURCE, parseImCsv} from "../../../loaders/im.ts";
-import {KISSMD_SOURCE, KISSMD_TABLES, parseKissMdTable} from "../../../loaders/kissmd.ts";
+import {parseCsv, parseCsvRecords} from "../../../loaders/parse/csv.ts";
+import {DESTATIS_SOURCE, DESTATIS_TABLES, parseDestatisTable} from "../../../loaders/parse/destatis.ts";
+import {parseDocumentStatistics} from "../../../loaders/parse/documents.ts";
+import {SourceError} from "../../../loaders/source/errors.ts";
+import {decodeText, readSource} from "../../../loaders/source/fetch.ts";
+import {parseGoettingenSdg} from "../../../loaders/parse/goettingen-sdg.ts";
+import {IM_SOURCE, parseImCsv} from "../../../loaders/parse/im.ts";
+import {KISSMD_SOURCE, KISSMD_TABLES, parseKissMdTable} from "../../../loaders/parse/kissmd.ts";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {projectRoot} from "../../../loaders/paths.ts";
+import {projectRoot} from "../../../loaders/source/paths.ts";
 
 const MB = 1 << 20;
 const only = process.argv[2];

@@ -12,10 +12,10 @@
 import fc from "fast-check";
 import {gzipSync} from "node:zlib";
 import {beforeAll, describe, expect, test} from "vitest";
-import {FormatError} from "../../../loaders/errors.ts";
-import {decodeText} from "../../../loaders/fetch.ts";
-import {imUnitDefaults, IM_SOURCE, parseImCsv, parseImMeta} from "../../../loaders/im.ts";
-import {deduplicate} from "../../../loaders/quality.ts";
+import {FormatError} from "../../../loaders/source/errors.ts";
+import {decodeText} from "../../../loaders/source/fetch.ts";
+import {imUnitDefaults, IM_SOURCE, parseImCsv, parseImMeta} from "../../../loaders/parse/im.ts";
+import {deduplicate} from "../../../loaders/model/quality.ts";
 import {available, cleanError, content, csvLines, csvRowsIn, ERROR_PAGES, latin1Bytes, multiset, realBytes, realText, resultOrCleanError, runs, utf16Bytes} from "./hostile.ts";
 
 interface Sample {

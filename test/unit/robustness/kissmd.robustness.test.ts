@@ -10,10 +10,10 @@
  */
 import fc from "fast-check";
 import {beforeAll, describe, expect, test} from "vitest";
-import {FormatError} from "../../../loaders/errors.ts";
-import {decodeText} from "../../../loaders/fetch.ts";
-import {KISSMD_SOURCE, KISSMD_TABLES, parseKissMdTable} from "../../../loaders/kissmd.ts";
-import {deduplicate} from "../../../loaders/quality.ts";
+import {FormatError} from "../../../loaders/source/errors.ts";
+import {decodeText} from "../../../loaders/source/fetch.ts";
+import {KISSMD_SOURCE, KISSMD_TABLES, parseKissMdTable} from "../../../loaders/parse/kissmd.ts";
+import {deduplicate} from "../../../loaders/model/quality.ts";
 import {available, cleanError, content, ERROR_PAGES, latin1Bytes, multiset, realBytes, resultOrCleanError, runs} from "./hostile.ts";
 
 const DIR = "data/kiss-md/json/bevoelkerung";

@@ -6,8 +6,8 @@
  */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {parseCsv} from "./csv.ts";
-import {projectRoot} from "./paths.ts";
+import {parseCsv} from "../parse/csv.ts";
+import {projectRoot} from "../source/paths.ts";
 
 export type PlaceKind = "land" | "kreisfreie_stadt" | "landkreis" | "region" | "kreisteil" | "gemeinde" | "kreisfreie_stadt_st";
 

@@ -7,11 +7,11 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {parse as parseYaml} from "yaml";
 import {excerpt, parseCsv} from "./csv.ts";
-import {FormatError} from "./errors.ts";
-import {readSourceText} from "./fetch.ts";
-import type {AreaLevel, Fact, Flag, Sex} from "./model.ts";
-import {projectRoot} from "./paths.ts";
-import {source} from "./sources.ts";
+import {FormatError} from "../source/errors.ts";
+import {readSourceText} from "../source/fetch.ts";
+import type {AreaLevel, Fact, Flag, Sex} from "../model/model.ts";
+import {projectRoot} from "../source/paths.ts";
+import {source} from "../source/sources.ts";
 
 export const IM_SOURCE = "im-niedersachsen";
 

@@ -5,8 +5,8 @@
  * it comes from; a figure no source has for a place says so in words.
  */
 import {LEVEL_PLURALS} from "./concept-catalogue.ts";
-import {readConcept} from "./concepts.ts";
-import {DOCUMENTS} from "./documents.ts";
+import {readConcept} from "../parse/concepts.ts";
+import {DOCUMENTS} from "../parse/documents.ts";
 import type {Fact} from "./model.ts";
 import {places, type Place} from "./places.ts";
 

@@ -2,8 +2,8 @@ import {existsSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 
-/** The repository root (loaders/ sits directly below it). */
-export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** The repository root (this file sits in loaders/source/). */
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /**
  * The mirror folder: DATA_MIRROR when set (an empty value switches the

@@ -1,7 +1,7 @@
 /** The pages of this build (Markdown files and page loaders under src/), so generated pages link only to pages that exist. */
 import {readdirSync, statSync} from "node:fs";
 import {join, relative} from "node:path";
-import {projectRoot} from "./paths.ts";
+import {projectRoot} from "../source/paths.ts";
 
 export function existingRoutes(root = join(projectRoot, "src")): Set<string> {
   const routes = new Set<string>();

@@ -12,13 +12,13 @@
 import {createHash} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
-import {dataFingerprint} from "../scripts/data-fingerprint.ts";
-import type {ChartSpec} from "../components/profilechart.ts";
-import type {CatalogueEntry} from "./catalogue.ts";
-import type {ImIndicator} from "./im.ts";
-import type {Fact} from "./model.ts";
-import {isStrict, projectRoot} from "./paths.ts";
-import type {Profile} from "./profiles.ts";
+import {dataFingerprint} from "../../scripts/data-fingerprint.ts";
+import type {ChartSpec} from "../../components/profilechart.ts";
+import type {CatalogueEntry} from "../model/catalogue.ts";
+import type {ImIndicator} from "../parse/im.ts";
+import type {Fact} from "../model/model.ts";
+import {isStrict, projectRoot} from "../source/paths.ts";
+import type {Profile} from "../model/profiles.ts";
 import {existingRoutes} from "./routes.ts";
 
 export interface SiteBundle {
@@ -35,8 +35,8 @@ export interface SiteBundle {
 
 /** Every fact table that can be built; a missing source leaves its table empty (strict mode refuses). */
 export async function readableFacts(): Promise<{facts: Fact[]; indicators: ImIndicator[]; missing: string[]}> {
-  const {FACT_TABLE_NAMES, FACT_TABLES} = await import("./tables.ts");
-  const {SourceUnavailableError} = await import("./errors.ts");
+  const {FACT_TABLE_NAMES, FACT_TABLES} = await import("../model/tables.ts");
+  const {SourceUnavailableError} = await import("../source/errors.ts");
   const facts: Fact[] = [];
   let indicators: ImIndicator[] = [];
   const missing: string[] = [];
@@ -54,18 +54,18 @@ export async function readableFacts(): Promise<{facts: Fact[]; indicators: ImInd
 }
 
 export async function buildSiteBundle(key = "", routes: ReadonlySet<string> = existingRoutes()): Promise<SiteBundle> {
-  const {catalogue} = await import("./catalogue.ts");
-  const {profiles} = await import("./profiles.ts");
+  const {catalogue} = await import("../model/catalogue.ts");
+  const {profiles} = await import("../model/profiles.ts");
   const {profileCharts, profileMarkdown} = await import("./profile-page.ts");
   const {profileEmbedMarkdown, profileEmbedRoute} = await import("./profile-embed-page.ts");
   const {catalogueMarkdown, placesIndexMarkdown} = await import("./catalogue-page.ts");
-  const {readComparability} = await import("./comparability.ts");
+  const {readComparability} = await import("../model/comparability.ts");
   const {facts, indicators, missing} = await readableFacts();
   const entries = catalogue(facts, indicators);
   const all = profiles(facts);
   const rules = readComparability();
-  const {comparedIndicators, kreisIndicators} = await import("./comparison.ts");
-  const {RATE_UNITS} = await import("./tables.ts");
+  const {comparedIndicators, kreisIndicators} = await import("../model/comparison.ts");
+  const {RATE_UNITS} = await import("../model/tables.ts");
   // As the Kreis map (im-kreis-rates) offers them: rates for at least 40 Kreise.
   const mapped = routes.has("/karten/niedersachsen") ? kreisIndicators(facts, 40, RATE_UNITS) : new Set<string>();
   const pages: Record<string, string> = {"/indikatoren": catalogueMarkdown(entries, {missing, compared: comparedIndicators(facts), mapped}), "/orte/": placesIndexMarkdown(all)};

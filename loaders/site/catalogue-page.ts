@@ -3,11 +3,11 @@
  * index (/orte/), written at build time so that the site search, which
  * indexes page text, finds every indicator and every place by name.
  */
-import {formatNumber, formatPercent, LABELS} from "../components/format.ts";
-import type {CatalogueEntry} from "./catalogue.ts";
+import {formatNumber, formatPercent, LABELS} from "../../components/format.ts";
+import type {CatalogueEntry} from "../model/catalogue.ts";
 import {anchor, block, esc, plainText} from "./html.ts";
-import {KIND_LABELS} from "./places.ts";
-import {trend, type Profile} from "./profiles.ts";
+import {KIND_LABELS} from "../model/places.ts";
+import {trend, type Profile} from "../model/profiles.ts";
 
 export const UNIT_LABELS: Record<string, string> = {
   percent: "Prozent",

@@ -7,10 +7,10 @@
  */
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
-import {countElements, readConcept, readStatedCounts, type ConceptElement} from "./concepts.ts";
-import {parseCsv} from "./csv.ts";
-import {DOCUMENTS, type ConceptDocument} from "./documents.ts";
-import {projectRoot} from "./paths.ts";
+import {countElements, readConcept, readStatedCounts, type ConceptElement} from "../parse/concepts.ts";
+import {parseCsv} from "../parse/csv.ts";
+import {DOCUMENTS, type ConceptDocument} from "../parse/documents.ts";
+import {projectRoot} from "../source/paths.ts";
 
 /** German names of each document's element levels, in the document's own vocabulary. */
 export const LEVEL_LABELS: Record<string, string> = {

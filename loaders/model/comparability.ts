@@ -1,9 +1,9 @@
 /** The comparability rules (data/comparability.csv; semantics in components/comparability.ts). */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import type {ComparabilityRule} from "../components/comparability.ts";
-import {parseCsv} from "./csv.ts";
-import {projectRoot} from "./paths.ts";
+import type {ComparabilityRule} from "../../components/comparability.ts";
+import {parseCsv} from "../parse/csv.ts";
+import {projectRoot} from "../source/paths.ts";
 
 export const RULE_COLUMNS = ["id", "indicators", "areas", "origins", "break_year", "measure", "label", "title", "text", "source"];
 

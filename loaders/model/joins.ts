@@ -3,7 +3,7 @@
  * level the maps draw is checked against the boundary ids; keys on either
  * side without a partner are reported.
  */
-import {gemeinden, magdeburgStadtteile, niKreise} from "./boundaries.ts";
+import {gemeinden, magdeburgStadtteile, niKreise} from "../parse/boundaries.ts";
 import type {Fact} from "./model.ts";
 import type {Finding} from "./quality.ts";
 

@@ -23,10 +23,10 @@
  */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {parseCsv} from "./csv.ts";
-import {DOCUMENTS, readDocumentStatistics, type ConceptDocument, type DocumentStatistic} from "./documents.ts";
+import {parseCsv} from "../parse/csv.ts";
+import {DOCUMENTS, readDocumentStatistics, type ConceptDocument, type DocumentStatistic} from "../parse/documents.ts";
 import type {Fact} from "./model.ts";
-import {projectRoot} from "./paths.ts";
+import {projectRoot} from "../source/paths.ts";
 
 // ---------------------------------------------------------------- vocabulary
 
@@ -930,9 +930,9 @@ export const SOURCE_TABLES = {
  */
 export async function buildReproduction(): Promise<Reproduction> {
   const {FACT_TABLES} = await import("./tables.ts");
-  const {SourceUnavailableError} = await import("./errors.ts");
-  const {isStrict} = await import("./paths.ts");
-  const {registry} = await import("./sources.ts");
+  const {SourceUnavailableError} = await import("../source/errors.ts");
+  const {isStrict} = await import("../source/paths.ts");
+  const {registry} = await import("../source/sources.ts");
   const rules = readRules();
   const matches = readMatches();
   const facts: Fact[] = [];

@@ -6,14 +6,14 @@
  * into maps, pyramids and the comparison, and the comparability notes that
  * apply to the place.
  */
-import {breaksOf, warningsFor, type ComparabilityRule} from "../components/comparability.ts";
-import {profileEmbed, type ChartSpec} from "../components/profilechart.ts";
-import {formatChange, formatDate, formatNumber, formatPercent, formatValue} from "../components/format.ts";
-import type {TimeRow} from "../components/timeseries.ts";
-import {LINKS} from "./comparison.ts";
+import {breaksOf, warningsFor, type ComparabilityRule} from "../../components/comparability.ts";
+import {profileEmbed, type ChartSpec} from "../../components/profilechart.ts";
+import {formatChange, formatDate, formatNumber, formatPercent, formatValue} from "../../components/format.ts";
+import type {TimeRow} from "../../components/timeseries.ts";
+import {LINKS} from "../model/comparison.ts";
 import {anchor, block, esc, jsonLiteral} from "./html.ts";
-import {KIND_LABELS, type Place} from "./places.ts";
-import {trend, type KeyFigure, type Point, type Profile} from "./profiles.ts";
+import {KIND_LABELS, type Place} from "../model/places.ts";
+import {trend, type KeyFigure, type Point, type Profile} from "../model/profiles.ts";
 
 export interface PageContext {
   rules: ComparabilityRule[];
@@ -277,7 +277,7 @@ export function profileMarkdown(profile: Profile, ctx: PageContext): string {
   if (specs.length) {
     parts.push(
       "```js",
-      `import {profileChart} from "../components/profilechart.js";`,
+      `import {profileChart} from "../../components/profilechart.js";`,
       `const charts = ${jsonLiteral(specs)};`,
       // Literal references: Framework publishes only the files a page names (src/abbildungen.tar.ts holds them).
       "// The static SVG of each chart, drawn at build time (scripts/profile-figures.ts); its stable address is in the figure's „Einbetten“.",

@@ -7,8 +7,8 @@ import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {excerpt, parseCsv} from "./csv.ts";
 import type {ConceptDocument} from "./documents.ts";
-import {FormatError} from "./errors.ts";
-import {projectRoot} from "./paths.ts";
+import {FormatError} from "../source/errors.ts";
+import {projectRoot} from "../source/paths.ts";
 
 export const CONCEPT_COLUMNS = [
   "doc_id", "id", "parent_id", "level", "number", "title", "text", "target_group", "actors", "time_frame",

@@ -2,7 +2,7 @@
  * CSV reading shared by every parser: RFC 4180 quoting, any delimiter, BOM,
  * and the checks that turn a wrong file into a clear error instead of rows.
  */
-import {FormatError} from "./errors.ts";
+import {FormatError} from "../source/errors.ts";
 
 /** Splits CSV text into rows of fields. Quoted fields may hold delimiters, quotes and newlines. */
 export function parseCsvRows(text: string, delimiter = ","): string[][] {

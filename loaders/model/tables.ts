@@ -3,12 +3,12 @@
  * parsers, with its data-quality findings. Framework loaders (src/data/),
  * the CLI and the tests all call these functions.
  */
-import {destatisFacts} from "./destatis.ts";
-import {checkDocumentSums, DOCUMENTS, documentFacts, documentSourceId} from "./documents.ts";
-import {gemeindeFacts} from "./gemeinden.ts";
-import {goettingenSdgFacts} from "./goettingen-sdg.ts";
-import {imIndicator, imIndicatorIds, imTranslations, IM_SOURCE, type ImIndicator} from "./im.ts";
-import {kissMdFacts, MAGDEBURG_ID} from "./kissmd.ts";
+import {destatisFacts} from "../parse/destatis.ts";
+import {checkDocumentSums, DOCUMENTS, documentFacts, documentSourceId} from "../parse/documents.ts";
+import {gemeindeFacts} from "../parse/gemeinden.ts";
+import {goettingenSdgFacts} from "../parse/goettingen-sdg.ts";
+import {imIndicator, imIndicatorIds, imTranslations, IM_SOURCE, type ImIndicator} from "../parse/im.ts";
+import {kissMdFacts, MAGDEBURG_ID} from "../parse/kissmd.ts";
 import type {Fact} from "./model.ts";
 import {checkAgeParts, checkGaps, checkImplausible, checkSexParts, deduplicate, partsTotalFinding, summariseNulls, type Explain, type Finding} from "./quality.ts";
 

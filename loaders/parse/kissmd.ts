@@ -6,9 +6,9 @@
  * and the notes in README.md) and the loader refuses a table that breaks them.
  */
 import {excerpt, excerptValue} from "./csv.ts";
-import {FormatError} from "./errors.ts";
-import {readSourceText} from "./fetch.ts";
-import type {Fact, Flag, Sex} from "./model.ts";
+import {FormatError} from "../source/errors.ts";
+import {readSourceText} from "../source/fetch.ts";
+import type {Fact, Flag, Sex} from "../model/model.ts";
 
 export const KISSMD_SOURCE = "kiss-md";
 const JSON_DIR = "data/kiss-md/json/bevoelkerung";

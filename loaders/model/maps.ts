@@ -1,5 +1,5 @@
 /** The map boundary files (src/data/boundaries/*.json), one builder each. */
-import {gemeinden, magdeburgStadtteile, niKreise, toTopology, wolfsburgStadtteile} from "./boundaries.ts";
+import {gemeinden, magdeburgStadtteile, niKreise, toTopology, wolfsburgStadtteile} from "../parse/boundaries.ts";
 
 export const BOUNDARIES = {
   "ni-kreise": async () => toTopology(await niKreise(), {keep: 0.35}),

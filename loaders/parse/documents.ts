@@ -6,9 +6,9 @@
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {excerpt, parseCsv} from "./csv.ts";
-import {FormatError} from "./errors.ts";
-import type {AreaLevel, Fact, Flag} from "./model.ts";
-import {projectRoot} from "./paths.ts";
+import {FormatError} from "../source/errors.ts";
+import type {AreaLevel, Fact, Flag} from "../model/model.ts";
+import {projectRoot} from "../source/paths.ts";
 
 export interface ConceptDocument {
   doc_id: string;
@@ -207,7 +207,7 @@ export function seedLines(doc: ConceptDocument): string[] {
  * The documents' own sums: every sum group's parts against its total, as
  * printed. Mismatches are findings; the transcription stays as printed.
  */
-export function checkDocumentSums(doc: ConceptDocument, statistics = readDocumentStatistics(doc)): import("./quality.ts").Finding[] {
+export function checkDocumentSums(doc: ConceptDocument, statistics = readDocumentStatistics(doc)): import("../model/quality.ts").Finding[] {
   const groups = new Map<string, {total?: DocumentStatistic; parts: DocumentStatistic[]}>();
   for (const s of statistics) {
     for (const {group, role} of s.sum_groups) {
@@ -217,7 +217,7 @@ export function checkDocumentSums(doc: ConceptDocument, statistics = readDocumen
       groups.set(group, entry);
     }
   }
-  const findings: import("./quality.ts").Finding[] = [];
+  const findings: import("../model/quality.ts").Finding[] = [];
   for (const [group, {total, parts}] of groups) {
     if (!total || total.value === null || !parts.length || parts.some((p) => p.value === null)) continue;
     const sum = Math.round(parts.reduce((s, p) => s + (p.value as number), 0) * 1000) / 1000;

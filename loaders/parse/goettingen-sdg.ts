@@ -5,10 +5,10 @@
  * under an indicator id that says so.
  */
 import {excerpt, parseCsv} from "./csv.ts";
-import {FormatError} from "./errors.ts";
-import {readSourceText} from "./fetch.ts";
+import {FormatError} from "../source/errors.ts";
+import {readSourceText} from "../source/fetch.ts";
 import {parseImMeta, PLAIN_NUMBER} from "./im.ts";
-import type {Fact} from "./model.ts";
+import type {Fact} from "../model/model.ts";
 
 export const GOETTINGEN_SDG_SOURCE = "goettingen-sdg";
 const DATA = "data/indicator_10-1.csv";

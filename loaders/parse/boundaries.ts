@@ -7,11 +7,11 @@ import {topology} from "topojson-server";
 import {presimplify, quantile, simplify} from "topojson-simplify";
 import type {Topology} from "topojson-specification";
 import {excerpt, excerptValue} from "./csv.ts";
-import {FormatError} from "./errors.ts";
-import {readSourceText} from "./fetch.ts";
+import {FormatError} from "../source/errors.ts";
+import {readSourceText} from "../source/fetch.ts";
 import {imArea, IM_SOURCE} from "./im.ts";
 import {MAGDEBURG_ID, STADTTEILE, stadtteilId} from "./kissmd.ts";
-import type {AreaLevel} from "./model.ts";
+import type {AreaLevel} from "../model/model.ts";
 
 type Geometry = {type: "Polygon"; coordinates: number[][][]} | {type: "MultiPolygon"; coordinates: number[][][][]};
 export interface AreaFeature {

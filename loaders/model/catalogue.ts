@@ -3,10 +3,10 @@
  * definition, unit, source, licence, coverage and footnotes; and the area
  * table. Both are derived from the built facts, so they cannot drift apart.
  */
-import {DOCUMENTS, documentSourceId, readDocumentStatistics} from "./documents.ts";
-import type {ImIndicator} from "./im.ts";
+import {DOCUMENTS, documentSourceId, readDocumentStatistics} from "../parse/documents.ts";
+import type {ImIndicator} from "../parse/im.ts";
 import type {Area, AreaLevel, Fact} from "./model.ts";
-import {registry} from "./sources.ts";
+import {registry} from "../source/sources.ts";
 import {RATE_UNITS} from "./tables.ts";
 
 export interface CatalogueEntry {

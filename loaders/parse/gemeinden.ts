@@ -5,7 +5,7 @@
  * in this copy, so year and reference_date stay null rather than guessed.
  */
 import {gemeinden} from "./boundaries.ts";
-import type {Fact} from "./model.ts";
+import type {Fact} from "../model/model.ts";
 
 export const VG250_SOURCE = "vg250-ew";
 const FILE_OF = (ags: string) => `public/data/gemeinden-split/de-${ags.slice(0, 2)}.geojson`;

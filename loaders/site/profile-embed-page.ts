@@ -5,9 +5,9 @@
  * profile page, without site chrome, and a line that leads to the whole
  * profile (out of the iframe).
  */
-import {profileEmbed, type ChartSpec} from "../components/profilechart.ts";
+import {profileEmbed, type ChartSpec} from "../../components/profilechart.ts";
 import {esc, jsonLiteral} from "./html.ts";
-import type {Place} from "./places.ts";
+import type {Place} from "../model/places.ts";
 import {fromPage} from "./profile-page.ts";
 
 /** The route of a profile chart's embed page (/einbetten/orte/<id>). */

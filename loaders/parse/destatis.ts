@@ -5,9 +5,9 @@
  * Germany. The only common-definition refugee figures that include Magdeburg.
  */
 import {excerpt, parseCsv, requireNumber} from "./csv.ts";
-import {FormatError} from "./errors.ts";
-import {decodeText, readSource} from "./fetch.ts";
-import type {AreaLevel, Fact, Sex} from "./model.ts";
+import {FormatError} from "../source/errors.ts";
+import {decodeText, readSource} from "../source/fetch.ts";
+import type {AreaLevel, Fact, Sex} from "../model/model.ts";
 
 export const DESTATIS_SOURCE = "destatis-kreise";
 
