@@ -3,8 +3,9 @@
  *
  * 1. fill Framework's npm cache from node_modules (no CDN);
  * 2. copy components/ into the Framework root;
- * 3. drop loader outputs whose inputs changed (Framework itself would reuse a
- *    stale cached output after its loader changed);
+ * 3. build every data output whose inputs changed, once, into the output
+ *    store (loaders/output-store.ts; tables shared), and drop Framework's
+ *    cached copies of exactly those (Framework would reuse a stale copy);
  * 4. observable build, telemetry off;
  * 5. post-process dist/: lang="de", Content-Security-Policy, precompressed
  *    copies; and refuse any reference that loads from a third-party host.
@@ -12,7 +13,10 @@
 import {spawnSync} from "node:child_process";
 import {dirname, join} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
-import {invalidateStaleData} from "./data-fingerprint.ts";
+import {dropStaleLoaderOutputs} from "./framework-cache.ts";
+import {ensureAllOutputs, outputDir} from "../loaders/output-store.ts";
+import {OUTPUTS} from "../loaders/outputs.ts";
+import {writeAtomic} from "../loaders/source/fetch.ts";
 import {postprocess} from "./postprocess.ts";
 import {invalidateStaleFigures} from "./figure-fingerprint.ts";
 import {stableUrls} from "./stable-urls.ts";
@@ -33,10 +37,13 @@ const observableBin = join(root, "node_modules/@observablehq/framework/dist/bin/
 function reportMissingSources(log: (message: string) => void): void {
   const missing = registry().sources.map((s) => ({id: s.id, ...availability(s.id)})).filter((s) => s.missing.length);
   if (!missing.length) return;
-  const lines = missing.map((s) => `  ${s.id}: ${s.missing.length} of ${s.missing.length + s.available.length} files without a local copy`);
+  const lines = missing.map((s) => `  ${s.id}: ${s.missing.length} of ${s.missing.length + s.available.length} files without a local copy (${s.missing.slice(0, 3).join(", ")}${s.missing.length > 3 ? ", …" : ""})`);
   if (isStrict()) throw new Error(`sources missing (ATLAS_STRICT=1; set DATA_MIRROR to a mirror folder):\n${lines.join("\n")}`);
   log(`build: sources without a local copy (fetched over HTTP if the network allows, else their pages show a notice):\n${lines.join("\n")}`);
 }
+
+/** What the output store did in the last build of this process (the benchmark prints it). */
+export let lastStore: Awaited<ReturnType<typeof ensureAllOutputs>> | undefined;
 
 export interface BuildOptions {
   /** Project folder holding the config, src/ and dist/. */
@@ -50,20 +57,29 @@ export interface BuildOptions {
 
 export async function build({cwd = root, site = cwd === root, allowThirdParty = false, quiet = false}: BuildOptions = {}) {
   const t0 = performance.now();
+  let keysFile: string | undefined;
   const log = quiet ? () => {} : console.log;
   if (site) {
     if (await vendor()) log("build: npm cache filled from node_modules");
     syncComponents();
-    const stale = invalidateStaleData(root);
-    if (stale) log(`build: data inputs changed, ${stale} cached loader outputs dropped`);
     if (invalidateStaleFigures(root)) log("build: chart code changed, static figures will be redrawn");
     reportMissingSources(log);
+    const t1 = performance.now();
+    const store = await ensureAllOutputs();
+    const missing = Object.entries(store.missing).map(([name, ids]) => `${name} (${ids.join(", ")})`);
+    log(`build: outputs: ${store.rebuilt.length} rebuilt, ${store.reused.length} reused of ${OUTPUTS.length} in ${((performance.now() - t1) / 1000).toFixed(1)} s${missing.length ? `; built without a source: ${missing.join("; ")}` : ""}`);
+    const dropped = dropStaleLoaderOutputs(root, OUTPUTS, store.keys);
+    if (dropped) log(`build: ${dropped} cached loader outputs of Framework dropped (inputs changed or undeclared)`);
+    // The loader processes Framework starts serve what this step ensured, without hashing the inputs again.
+    keysFile = `${outputDir()}/.build-keys.json`;
+    writeAtomic(keysFile, JSON.stringify(store.keys));
+    lastStore = store;
   }
   // Under tsx so that the TypeScript config file can be imported.
   const result = spawnSync(
     process.execPath,
     ["--import", pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href, observableBin, "build", "--config", join(cwd, "observablehq.config.ts")],
-    {cwd, stdio: quiet ? "pipe" : "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"}}
+    {cwd, stdio: quiet ? "pipe" : "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", ...(keysFile ? {ATLAS_OUTPUT_KEYS: keysFile} : {})}}
   );
   if (result.status !== 0) {
     throw new Error(`observable build failed (exit ${result.status})\n${result.stderr ?? ""}${result.stdout ?? ""}`);

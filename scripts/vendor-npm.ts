@@ -12,6 +12,7 @@
 import {createHash} from "node:crypto";
 import {copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {dirname, join, posix, relative} from "node:path";
+import {createRequire} from "node:module";
 import {fileURLToPath} from "node:url";
 import * as esbuild from "esbuild";
 
@@ -19,8 +20,25 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const npmCache = join(root, "src", ".observablehq", "cache", "_npm");
 const stamp = join(npmCache, ".vendored");
 
+const require = createRequire(join(root, "package.json"));
+
+/**
+ * An ESM entry for a CommonJS package: esbuild cannot re-export `*` of a
+ * CommonJS module by name, so the names are read from the package itself.
+ */
+function commonJsEntry(modules: string[]): string {
+  const taken = new Set<string>();
+  return modules
+    .map((m) => {
+      const names = Object.keys(require(m)).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== "default" && !taken.has(k));
+      for (const k of names) taken.add(k);
+      return `export {${names.join(", ")}} from ${JSON.stringify(m)};`;
+    })
+    .join("\n");
+}
+
 /** Packages served under /_npm/, with the browser ESM entry to bundle. */
-const PACKAGES: {name: string; entry?: string; files?: string[]}[] = [
+const PACKAGES: {name: string; entry?: string; contents?: () => string; files?: string[]}[] = [
   {name: "apache-arrow"},
   {
     name: "@duckdb/duckdb-wasm",
@@ -39,7 +57,11 @@ const PACKAGES: {name: string; entry?: string; files?: string[]}[] = [
   {name: "arquero"},
   {name: "topojson-client"},
   // Imported by Framework's Inputs (stdlib) as npm:isoformat.
-  {name: "isoformat"}
+  {name: "isoformat"},
+  // Framework's client imports npm:react-dom (for JSX pages) in every build and
+  // would ask the registry for its version: served from here, one React for both.
+  {name: "react", contents: () => commonJsEntry(["react"])},
+  {name: "react-dom", contents: () => commonJsEntry(["react-dom", "react-dom/client"])}
 ];
 
 function packageDir(name: string): string {
@@ -76,7 +98,7 @@ export async function vendor({force = false} = {}): Promise<boolean> {
   // Framework's node_modules bundles (/_node/) are keyed by version only.
   rmSync(join(root, "src", ".observablehq", "cache", "_node"), {recursive: true, force: true});
   const versions = new Map(PACKAGES.map(({name}) => [name, version(name)]));
-  for (const {name, entry, files = []} of PACKAGES) {
+  for (const {name, entry, contents, files = []} of PACKAGES) {
     const dir = join(npmCache, `${name}@${versions.get(name)}`);
     mkdirSync(dir, {recursive: true});
     const result = await esbuild.build({
@@ -84,7 +106,9 @@ export async function vendor({force = false} = {}): Promise<boolean> {
       // build from the top-level node_modules.
       ...(entry
         ? {entryPoints: [join(packageDir(name), entry)]}
-        : {stdin: {contents: `export * from ${JSON.stringify(name)};`, resolveDir: root}}),
+        : {stdin: {contents: contents?.() ?? `export * from ${JSON.stringify(name)};`, resolveDir: root}}),
+      // React picks its production build by this.
+      define: {"process.env.NODE_ENV": JSON.stringify("production")},
       conditions: ["browser", "import"],
       mainFields: ["browser", "module", "main"],
       bundle: true,
@@ -99,13 +123,21 @@ export async function vendor({force = false} = {}): Promise<boolean> {
         {
           name: "vendored-externals",
           setup(build) {
+            const relativeTo = (dep: string) => {
+              const target = posix.join(`${dep}@${versions.get(dep)}`, "_esm.js");
+              const from = posix.dirname(posix.join(`${name}@${versions.get(name)}`, "_esm.js"));
+              return posix.relative(from, target).replace(/^(?!\.)/, "./");
+            };
+            build.onResolve({filter: /^vendored:/}, (args) => ({path: relativeTo(args.path.slice("vendored:".length)), external: true}));
             build.onResolve({filter: /^[@a-z]/}, (args) => {
               const dep = packageName(args.path);
               if (dep === name || !versions.has(dep) || args.path !== dep) return undefined;
-              const target = posix.join(`${dep}@${versions.get(dep)}`, "_esm.js");
-              const from = posix.dirname(posix.join(`${name}@${versions.get(name)}`, "_esm.js"));
-              return {path: posix.relative(from, target).replace(/^(?!\.)/, "./"), external: true};
+              // A CommonJS require() of another vendored package (react-dom → react) goes through
+              // an ESM wrapper: a require() of an external file would fail in the browser.
+              if (args.kind === "require-call") return {path: dep, namespace: "vendored-cjs"};
+              return {path: relativeTo(dep), external: true};
             });
+            build.onLoad({filter: /.*/, namespace: "vendored-cjs"}, (args) => ({contents: `export * from ${JSON.stringify(`vendored:${args.path}`)};`, loader: "js"}));
           }
         }
       ]

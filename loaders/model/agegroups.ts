@@ -4,11 +4,11 @@
  * small slice of facts-im (5.408 of about 200.000 rows), so a page need not
  * load the whole table.
  */
-import {buildImFacts, type BuiltFacts} from "./tables.ts";
+import {FACT_TABLES, type BuiltFacts} from "./tables.ts";
 
 export const IM_AGE_INDICATOR = "im:1-2-6";
 
 export async function buildImAgeGroups(): Promise<BuiltFacts> {
-  const {facts} = await buildImFacts();
+  const {facts} = await FACT_TABLES["facts-im"]();
   return {facts: facts.filter((f) => f.indicator === IM_AGE_INDICATOR), findings: []};
 }

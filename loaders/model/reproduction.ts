@@ -930,7 +930,7 @@ export const SOURCE_TABLES = {
  */
 export async function buildReproduction(): Promise<Reproduction> {
   const {FACT_TABLES} = await import("./tables.ts");
-  const {SourceUnavailableError} = await import("../source/errors.ts");
+  const {isUnusableSource} = await import("../source/errors.ts");
   const {isStrict} = await import("../source/paths.ts");
   const {registry} = await import("../source/sources.ts");
   const rules = readRules();
@@ -943,7 +943,7 @@ export async function buildReproduction(): Promise<Reproduction> {
     try {
       facts.push(...(await FACT_TABLES[table]()).facts.filter((f) => matches.some((m) => m.source_id === f.source_id && m.atlas_indicator === f.indicator)));
     } catch (error) {
-      if (!(error instanceof SourceUnavailableError) || isStrict()) throw error;
+      if (!isUnusableSource(error) || isStrict()) throw error;
       console.error(`reproduction: Quelle fehlt (${sourceId}: ${error.file}); ihre Vergleiche stehen ohne Wert da`);
       unavailable.add(sourceId);
     }

@@ -9,6 +9,9 @@ import {gemeindeFacts} from "../parse/gemeinden.ts";
 import {goettingenSdgFacts} from "../parse/goettingen-sdg.ts";
 import {imIndicator, imIndicatorIds, imTranslations, IM_SOURCE, type ImIndicator} from "../parse/im.ts";
 import {kissMdFacts, MAGDEBURG_ID} from "../parse/kissmd.ts";
+import {isUnusableSource} from "../source/errors.ts";
+import {noteRead, recordReads} from "../source/fetch.ts";
+import {downloadCacheDir, isStrict, mirrorDir} from "../source/paths.ts";
 import type {Fact} from "./model.ts";
 import {checkAgeParts, checkGaps, checkImplausible, checkSexParts, deduplicate, partsTotalFinding, summariseNulls, type Explain, type Finding} from "./quality.ts";
 
@@ -134,38 +137,77 @@ export function buildDocumentFacts(): BuiltFacts {
   return {facts, findings: [...findings, ...checkImplausible(facts).filter((f) => sourceIds.has(f.source_id))]};
 }
 
+/**
+ * Builds a table once per process and data location: the output store and
+ * the site bundle share it (issue 14: no table built twice in one build).
+ * The sources it read are noted again on every reuse, so that each output's
+ * recording stays complete. A failure is not kept.
+ */
+function once<T>(build: () => Promise<T>): () => Promise<T> {
+  const done = new Map<string, Promise<{result: T; sources: Set<string>}>>();
+  return async () => {
+    const where = `${mirrorDir() ?? ""}\0${downloadCacheDir()}\0${process.env.ATLAS_OFFLINE ?? ""}`;
+    let pending = done.get(where);
+    if (!pending) {
+      pending = recordReads(build);
+      done.set(where, pending);
+      pending.catch(() => done.delete(where));
+    }
+    const {result, sources} = await pending;
+    noteRead(sources);
+    return result;
+  };
+}
+
 /** The fact tables, one per source family, all in the one tidy schema. */
 export const FACT_TABLES = {
-  "facts-im": buildImFacts,
-  "facts-magdeburg": buildMagdeburgFacts,
-  "facts-destatis": buildDestatisFacts,
-  "facts-goettingen-sdg": buildGoettingenSdgFacts,
-  "facts-documents": async () => buildDocumentFacts(),
-  "facts-gemeinden": async () => ({facts: await gemeindeFacts(), findings: []})
+  "facts-im": once(buildImFacts),
+  "facts-magdeburg": once(buildMagdeburgFacts),
+  "facts-destatis": once(buildDestatisFacts),
+  "facts-goettingen-sdg": once(buildGoettingenSdgFacts),
+  "facts-documents": once(async () => buildDocumentFacts()),
+  "facts-gemeinden": once(async () => ({facts: await gemeindeFacts(), findings: []}))
 } as const;
 
 /** Extracts of the fact tables that pages load instead of the whole table. */
-export const EXTRACTS = {"im-kreis-rates": buildImKreisRates} as const;
+export const EXTRACTS = {"im-kreis-rates": once(buildImKreisRates)} as const;
 
 export type FactTableName = keyof typeof FACT_TABLES;
 
 export const FACT_TABLE_NAMES = Object.keys(FACT_TABLES) as FactTableName[];
 
 type AllTables = Record<FactTableName, BuiltFacts> & {indicators: ImIndicator[]};
-let all: Promise<AllTables> | undefined;
 
-/** Every fact table, built once per process (the CLI and the catalogue need them all). */
-export function buildAll(): Promise<AllTables> {
-  return (all ??= (async () => {
-    const tables = {} as Record<FactTableName, BuiltFacts>;
-    for (const name of FACT_TABLE_NAMES) tables[name] = await FACT_TABLES[name]();
-    return {...tables, indicators: (tables["facts-im"] as Awaited<ReturnType<typeof buildImFacts>>).indicators};
-  })());
+/** Every fact table; any missing source fails the whole (the CLI's verify and export of everything). */
+export async function buildAll(): Promise<AllTables> {
+  const tables = {} as Record<FactTableName, BuiltFacts>;
+  for (const name of FACT_TABLE_NAMES) tables[name] = await FACT_TABLES[name]();
+  return {...tables, indicators: (tables["facts-im"] as Awaited<ReturnType<typeof buildImFacts>>).indicators};
+}
+
+/**
+ * Every fact table that can be built: a table whose source is missing (or
+ * changed in place) is left out and named in `missing` (source ids), so that
+ * only what depends on it is empty. Strict mode refuses instead.
+ */
+export async function readableTables(): Promise<{tables: Partial<Record<FactTableName, BuiltFacts>>; indicators: ImIndicator[]; missing: string[]}> {
+  const tables: Partial<Record<FactTableName, BuiltFacts>> = {};
+  const missing: string[] = [];
+  for (const name of FACT_TABLE_NAMES) {
+    try {
+      tables[name] = await FACT_TABLES[name]();
+    } catch (error) {
+      if (!isUnusableSource(error) || isStrict()) throw error;
+      if (!missing.includes(error.sourceId)) missing.push(error.sourceId);
+    }
+  }
+  const im = tables["facts-im"] as Awaited<ReturnType<typeof buildImFacts>> | undefined;
+  return {tables, indicators: im?.indicators ?? [], missing};
 }
 
 /** The facts of every table, in one array. */
-export function allFacts(built: AllTables): Fact[] {
-  return FACT_TABLE_NAMES.flatMap((name) => built[name].facts);
+export function allFacts(built: Partial<Record<FactTableName, BuiltFacts>>): Fact[] {
+  return FACT_TABLE_NAMES.flatMap((name) => built[name]?.facts ?? []);
 }
 
 /**
@@ -180,7 +222,7 @@ export const RATE_UNITS = new Set(["percent", "per_1000", "rate", "ratio", "year
  * data, a small fraction of facts-im.
  */
 export async function buildImKreisRates(): Promise<BuiltFacts> {
-  const {facts} = await buildImFacts();
+  const {facts} = await FACT_TABLES["facts-im"]();
   const rates = facts.filter((f) => RATE_UNITS.has(f.unit));
   const kreise = new Map<string, Set<string>>();
   for (const f of rates) if (f.area_level === "kreis" || f.area_level === "kreisteil") (kreise.get(f.indicator) ?? kreise.set(f.indicator, new Set()).get(f.indicator)!).add(f.area_id);

@@ -5,19 +5,15 @@
  * source and load the chart libraries again. So the first page loader builds
  * every page's Markdown in one go, and the others only read their page.
  *
- * The file is keyed by the data fingerprint (scripts/data-fingerprint.ts:
- * loaders, transcriptions, mirror), the code that renders the pages
- * (components/) and the list of pages that exist (links go only there).
+ * The bundle is an output of the output store (loaders/outputs.ts,
+ * "site-bundle"): keyed by the bytes of its sources and transcriptions, the
+ * code that renders the pages (components/ included) and the list of pages
+ * that exist (links go only there).
  */
-import {createHash} from "node:crypto";
-import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {join} from "node:path";
-import {dataFingerprint} from "../../scripts/data-fingerprint.ts";
 import type {ChartSpec} from "../../components/profilechart.ts";
 import type {CatalogueEntry} from "../model/catalogue.ts";
 import type {ImIndicator} from "../parse/im.ts";
 import type {Fact} from "../model/model.ts";
-import {isStrict, projectRoot} from "../source/paths.ts";
 import type {Profile} from "../model/profiles.ts";
 import {existingRoutes} from "./routes.ts";
 
@@ -35,22 +31,9 @@ export interface SiteBundle {
 
 /** Every fact table that can be built; a missing source leaves its table empty (strict mode refuses). */
 export async function readableFacts(): Promise<{facts: Fact[]; indicators: ImIndicator[]; missing: string[]}> {
-  const {FACT_TABLE_NAMES, FACT_TABLES} = await import("../model/tables.ts");
-  const {SourceUnavailableError} = await import("../source/errors.ts");
-  const facts: Fact[] = [];
-  let indicators: ImIndicator[] = [];
-  const missing: string[] = [];
-  for (const name of FACT_TABLE_NAMES) {
-    try {
-      const built = await FACT_TABLES[name]();
-      for (const f of built.facts) facts.push(f);
-      if ("indicators" in built) indicators = built.indicators as ImIndicator[];
-    } catch (error) {
-      if (!(error instanceof SourceUnavailableError) || isStrict()) throw error;
-      missing.push(error.sourceId);
-    }
-  }
-  return {facts, indicators, missing};
+  const {allFacts, readableTables} = await import("../model/tables.ts");
+  const {tables, indicators, missing} = await readableTables();
+  return {facts: allFacts(tables), indicators, missing};
 }
 
 export async function buildSiteBundle(key = "", routes: ReadonlySet<string> = existingRoutes()): Promise<SiteBundle> {
@@ -79,33 +62,13 @@ export async function buildSiteBundle(key = "", routes: ReadonlySet<string> = ex
   return {key, missing, catalogue: entries, profiles: all, pages, charts};
 }
 
-/** Where bundles are kept (SITE_BUNDLE_DIR: tests keep theirs apart). */
-const dir = () => process.env.SITE_BUNDLE_DIR || join(projectRoot, ".cache", "site-bundle");
+let loaded: SiteBundle | undefined;
 
-function bundleKey(routes: ReadonlySet<string>): string {
-  const hash = createHash("sha256").update(dataFingerprint(projectRoot)).update([...routes].sort().join("\n"));
-  const components = join(projectRoot, "components");
-  // Recursive: components/charts/ holds chart modules too.
-  for (const file of (readdirSync(components, {recursive: true}) as string[]).sort()) {
-    const path = join(components, file);
-    if (statSync(path).isFile()) hash.update(file).update(readFileSync(path));
-  }
-  return hash.digest("hex").slice(0, 24);
-}
-
+/** The bundle of this build, from the output store (loaders/outputs.ts declares its inputs). */
 export async function siteBundle(): Promise<SiteBundle> {
-  const routes = existingRoutes();
-  const key = bundleKey(routes);
-  const file = join(dir(), `${key}.json`);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as SiteBundle;
-  const bundle = await buildSiteBundle(key, routes);
-  mkdirSync(dir(), {recursive: true});
-  for (const old of readdirSync(dir())) if (old.endsWith(".json") && join(dir(), old) !== file) rmSync(join(dir(), old), {force: true});
-  // Written whole, then renamed: a page loader running beside this one never reads half a file.
-  const temp = `${file}.${process.pid}`;
-  writeFileSync(temp, JSON.stringify(bundle));
-  renameSync(temp, file);
-  return bundle;
+  if (loaded) return loaded;
+  const {ensureOutput} = await import("../output-store.ts");
+  return (loaded = JSON.parse((await ensureOutput("site-bundle")).bytes.toString("utf8")) as SiteBundle);
 }
 
 /** Routes of the profile charts' embed pages, for the config's dynamicPaths: which charts a place has depends on the data. */

@@ -34,3 +34,12 @@ export class FormatError extends SourceError {
     this.name = "FormatError";
   }
 }
+
+/**
+ * A source the build cannot use: not there, or its bytes are not the pinned
+ * ones (changed in place). Outside strict mode both empty only what depends
+ * on the source; a FormatError of verified bytes is a parser fault and fails.
+ */
+export function isUnusableSource(error: unknown): error is SourceUnavailableError | IntegrityError {
+  return error instanceof SourceUnavailableError || error instanceof IntegrityError;
+}

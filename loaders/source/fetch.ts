@@ -66,8 +66,30 @@ export function localCopy(src: Source, path: string, env: NodeJS.ProcessEnv = pr
   return candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate));
 }
 
+/**
+ * Which sources a computation read: the output store (loaders/output-store.ts)
+ * checks them against the inputs each output declares (loaders/outputs.ts).
+ * Builds run one after another, so a stack of open recordings suffices.
+ */
+const recordings: Set<string>[] = [];
+
+export function noteRead(sourceIds: Iterable<string>): void {
+  for (const recording of recordings) for (const id of sourceIds) recording.add(id);
+}
+
+export async function recordReads<T>(compute: () => Promise<T>): Promise<{result: T; sources: Set<string>}> {
+  const sources = new Set<string>();
+  recordings.push(sources);
+  try {
+    return {result: await compute(), sources};
+  } finally {
+    recordings.splice(recordings.indexOf(sources), 1);
+  }
+}
+
 /** The verified bytes of one pinned file. */
 export async function readSource(sourceId: string, path: string, options: FetchOptions = {}): Promise<Uint8Array> {
+  noteRead([sourceId]);
   const {env = process.env, network = env.ATLAS_OFFLINE !== "1"} = options;
   const src = source(sourceId);
   const file = sourceFile(sourceId, path);

@@ -1,14 +1,5 @@
 // Every area any fact names, with level and parent.
-import {areas} from "../../loaders/model/catalogue.ts";
-import {runLoader} from "../../loaders/site/framework.ts";
-import {areasTable, toIPC} from "../../loaders/model/model.ts";
-import {allFacts, buildAll} from "../../loaders/model/tables.ts";
+// Built once per state of its inputs by the output store; loaders/outputs.ts declares what it reads.
+import {serveOutput} from "../../loaders/output-store.ts";
 
-await runLoader(
-  "areas",
-  async () => {
-    const built = await buildAll();
-    return toIPC(areasTable(areas(allFacts(built))));
-  },
-  () => toIPC(areasTable([]))
-);
+await serveOutput("areas.arrow");

@@ -1,5 +1,5 @@
 // The comparability rules (data/comparability.csv) as JSON for the pages.
-import {readComparability} from "../../loaders/model/comparability.ts";
-import {runLoader} from "../../loaders/site/framework.ts";
+// Built once per state of its inputs by the output store; loaders/outputs.ts declares what it reads.
+import {serveOutput} from "../../loaders/output-store.ts";
 
-await runLoader("comparability", async () => JSON.stringify(readComparability()), () => "[]");
+await serveOutput("comparability.json");

@@ -1,9 +1,5 @@
 // The five concept catalogues, the theme vocabulary and the indicator ↔ data mapping.
-import {buildConceptCatalogue} from "../../loaders/model/concept-catalogue.ts";
-import {runLoader} from "../../loaders/site/framework.ts";
+// Built once per state of its inputs by the output store; loaders/outputs.ts declares what it reads.
+import {serveOutput} from "../../loaders/output-store.ts";
 
-await runLoader(
-  "concepts",
-  async () => JSON.stringify(buildConceptCatalogue()),
-  () => JSON.stringify({documents: [], elements: [], links: [], themes: []})
-);
+await serveOutput("concepts.json");

@@ -1,6 +1,5 @@
 // Integrationsmonitoring 1-2-6 (foreigners by age group) alone, in the tidy fact schema.
-import {buildImAgeGroups} from "../../loaders/model/agegroups.ts";
-import {runLoader} from "../../loaders/site/framework.ts";
-import {factsTable, toIPC} from "../../loaders/model/model.ts";
+// Built once per state of its inputs by the output store; loaders/outputs.ts declares what it reads.
+import {serveOutput} from "../../loaders/output-store.ts";
 
-await runLoader("im-auslaender-alter", async () => toIPC(factsTable((await buildImAgeGroups()).facts)), () => toIPC(factsTable([])));
+await serveOutput("im-auslaender-alter.arrow");

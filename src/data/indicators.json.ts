@@ -1,13 +1,5 @@
 // The indicator catalogue: every indicator the fact tables hold.
-import {catalogue} from "../../loaders/model/catalogue.ts";
-import {runLoader} from "../../loaders/site/framework.ts";
-import {allFacts, buildAll} from "../../loaders/model/tables.ts";
+// Built once per state of its inputs by the output store; loaders/outputs.ts declares what it reads.
+import {serveOutput} from "../../loaders/output-store.ts";
 
-await runLoader(
-  "indicators",
-  async () => {
-    const built = await buildAll();
-    return JSON.stringify(catalogue(allFacts(built), built.indicators));
-  },
-  () => "[]"
-);
+await serveOutput("indicators.json");

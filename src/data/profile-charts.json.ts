@@ -1,6 +1,5 @@
 // The charts of every profile page with their embed page and static SVG (the list on /einbetten/).
-import {runLoader} from "../../loaders/site/framework.ts";
-import {profileChartList} from "../../loaders/site/profile-embed-page.ts";
-import {siteBundle} from "../../loaders/site/site-bundle.ts";
+// Built once per state of its inputs by the output store; loaders/outputs.ts declares what it reads.
+import {serveOutput} from "../../loaders/output-store.ts";
 
-await runLoader("profile-charts", async () => JSON.stringify(profileChartList(await siteBundle())), () => "[]");
+await serveOutput("profile-charts.json");

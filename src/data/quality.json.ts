@@ -1,17 +1,5 @@
 // Data-quality findings of every fact table (parts vs totals, duplicates, implausible values, gaps).
-import {runLoader} from "../../loaders/site/framework.ts";
-import {checkJoins} from "../../loaders/model/joins.ts";
-import {allFacts, buildAll, FACT_TABLE_NAMES} from "../../loaders/model/tables.ts";
+// Built once per state of its inputs by the output store; loaders/outputs.ts declares what it reads.
+import {serveOutput} from "../../loaders/output-store.ts";
 
-await runLoader(
-  "quality",
-  async () => {
-    const built = await buildAll();
-    const joins = await checkJoins(allFacts(built));
-    return JSON.stringify([
-      ...FACT_TABLE_NAMES.flatMap((table) => built[table].findings.map((finding) => ({table, ...finding}))),
-      ...joins.map((finding) => ({table: "boundaries", ...finding}))
-    ]);
-  },
-  () => "[]"
-);
+await serveOutput("quality.json");

@@ -1,5 +1,5 @@
 // Reproduction of the concept documents' statistics: every printed number with its checks and second-source comparisons.
-import {runLoader} from "../../loaders/site/framework.ts";
-import {buildReproduction} from "../../loaders/model/reproduction.ts";
+// Built once per state of its inputs by the output store; loaders/outputs.ts declares what it reads.
+import {serveOutput} from "../../loaders/output-store.ts";
 
-await runLoader("reproduction", async () => JSON.stringify(await buildReproduction()), () => JSON.stringify({documents: [], unavailable: ["reproduction"]}));
+await serveOutput("reproduction.json");

@@ -1,9 +1,5 @@
 // The source registry with what this build could read and verify.
-import {runLoader} from "../../loaders/site/framework.ts";
-import {allSourceStatus, howToGet} from "../../loaders/source/status.ts";
+// Built once per state of its inputs by the output store; loaders/outputs.ts declares what it reads.
+import {serveOutput} from "../../loaders/output-store.ts";
 
-await runLoader(
-  "sources",
-  async () => JSON.stringify((await allSourceStatus()).map((s) => ({...s, how_to_get: s.available ? null : howToGet(s)}))),
-  () => "[]"
-);
+await serveOutput("sources.json");
