@@ -5,6 +5,7 @@
  */
 import {SourceError} from "./errors.ts";
 import {readSource} from "./fetch.ts";
+import {downloadCacheDir, mirrorDir, projectRoot} from "./paths.ts";
 import {canonicalUrl, registry, type Source} from "./sources.ts";
 
 export interface SourceStatus {
@@ -32,7 +33,7 @@ export async function sourceStatus(src: Source, options: Parameters<typeof readS
       await readSource(src.id, file.path, options);
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
-      problems.push({path: file.path, url: canonicalUrl(src, file.path), error: error.message});
+      problems.push({path: file.path, url: canonicalUrl(src, file.path), error: withoutMachinePaths(error.message, options.env)});
     }
   }
   return {
@@ -51,6 +52,21 @@ export async function sourceStatus(src: Source, options: Parameters<typeof readS
     problems,
     available: problems.length === 0
   };
+}
+
+/**
+ * The message as it may be published: folders of the build machine (the
+ * mirror, the download cache, the project) by their setting, not their path.
+ */
+export function withoutMachinePaths(message: string, env: NodeJS.ProcessEnv = process.env): string {
+  const folders: [string | undefined, string][] = [
+    [mirrorDir(env), "$DATA_MIRROR"],
+    [downloadCacheDir(env), "$DATA_CACHE"],
+    [projectRoot, "."]
+  ];
+  let out = message;
+  for (const [folder, name] of folders) if (folder) out = out.split(folder).join(name);
+  return out;
 }
 
 export async function allSourceStatus(options: Parameters<typeof readSource>[2] = {}): Promise<SourceStatus[]> {
