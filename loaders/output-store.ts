@@ -17,6 +17,7 @@ import {isUnusableSource} from "./source/errors.ts";
 import {localCopy, recordReads, sha256, writeAtomic} from "./source/fetch.ts";
 import {isStrict, projectRoot} from "./source/paths.ts";
 import {mirrorPath, source} from "./source/sources.ts";
+import {forgetBuiltTables} from "./model/tables.ts";
 import {output, OUTPUTS, type Built, type OutputSpec} from "./outputs.ts";
 
 export interface StoredMeta {
@@ -161,6 +162,12 @@ function buildKeys(env: NodeJS.ProcessEnv): Record<string, string> {
   }
 }
 
+/** A new build: input bytes are hashed again and tables built again (they may have changed since). */
+export function startBuild(): void {
+  fileHashes.clear();
+  forgetBuiltTables();
+}
+
 export interface StoreReport {
   rebuilt: string[];
   reused: string[];
@@ -171,6 +178,7 @@ export interface StoreReport {
 
 /** Every output, each built at most once (tables shared in this process). */
 export async function ensureAllOutputs(env: NodeJS.ProcessEnv = process.env): Promise<StoreReport> {
+  startBuild();
   const report: StoreReport = {rebuilt: [], reused: [], missing: {}, keys: {}};
   for (const spec of OUTPUTS) {
     const done = await ensureOutput(spec.name, env);

@@ -143,8 +143,16 @@ export function buildDocumentFacts(): BuiltFacts {
  * The sources it read are noted again on every reuse, so that each output's
  * recording stays complete. A failure is not kept.
  */
+const memos: Map<string, unknown>[] = [];
+
+/** Forgets every built table: a new build (or a test's new mirror state) starts afresh. */
+export function forgetBuiltTables(): void {
+  for (const memo of memos) memo.clear();
+}
+
 function once<T>(build: () => Promise<T>): () => Promise<T> {
   const done = new Map<string, Promise<{result: T; sources: Set<string>}>>();
+  memos.push(done);
   return async () => {
     const where = `${mirrorDir() ?? ""}\0${downloadCacheDir()}\0${process.env.ATLAS_OFFLINE ?? ""}`;
     let pending = done.get(where);
