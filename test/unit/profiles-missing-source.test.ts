@@ -17,7 +17,7 @@ afterAll(() => rmSync(temp, {recursive: true, force: true}));
 test("a profile page without sources: notices, and every IM figure not available", () => {
   const result = spawnSync(process.execPath, ["--import", pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href, join(root, "src/orte/[ort].md.ts"), "--ort=wolfsburg"], {
     cwd: root,
-    env: {...process.env, DATA_MIRROR: "", DATA_CACHE: join(temp, "cache"), ATLAS_OUTPUT_DIR: join(temp, "outputs"), ATLAS_OFFLINE: "1", ATLAS_STRICT: ""},
+    env: {...process.env, DATA_MIRROR: "", DATA_CACHE: join(temp, "cache"), ATLAS_OUTPUT_DIR: join(temp, "outputs"), ATLAS_OUTPUT_KEYS: "", ATLAS_OFFLINE: "1", ATLAS_STRICT: ""},
     maxBuffer: 1 << 26
   });
   expect(result.status).toBe(0);

@@ -18,7 +18,7 @@ afterAll(() => rmSync(cache, {recursive: true, force: true}));
 function run(extra: Record<string, string> = {}) {
   return spawnSync(process.execPath, ["--import", pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href, join(root, "src/data/reproduction.json.ts")], {
     cwd: root,
-    env: {...process.env, DATA_MIRROR: "", DATA_CACHE: cache, ATLAS_OFFLINE: "1", ATLAS_STRICT: "", ...extra},
+    env: {...process.env, DATA_MIRROR: "", DATA_CACHE: cache, ATLAS_OUTPUT_DIR: join(cache, "outputs"), ATLAS_OUTPUT_KEYS: "", ATLAS_OFFLINE: "1", ATLAS_STRICT: "", ...extra},
     maxBuffer: 1 << 26
   });
 }
