@@ -141,6 +141,9 @@ export function checkAgeParts(facts: Fact[], indicator: string, bands: (age: str
 }
 
 /** Counts below zero (not a balance or a change), shares outside 0–100. */
+const PLAUSIBLE_COUNT = 100_000_000;
+const PLAUSIBLE_MAGNITUDE = 1e12;
+
 export function checkImplausible(facts: Fact[]): Finding[] {
   const findings: Finding[] = [];
   for (const f of facts) {
@@ -150,6 +153,9 @@ export function checkImplausible(facts: Fact[]): Finding[] {
     if (COUNT_UNITS.has(f.unit) && f.value < 0 && !balance) problem = `negative Anzahl ${f.value}`;
     else if (SHARE_UNITS.has(f.unit) && !balance && (f.value < 0 || f.value > 100)) problem = `Anteil ${f.value} % außerhalb 0–100`;
     else if (!Number.isFinite(f.value)) problem = `kein endlicher Wert`;
+    // More people than live in Germany (about 84 million), or any magnitude no statistic here reaches (1e308 from a broken export).
+    else if (COUNT_UNITS.has(f.unit) && Math.abs(f.value) > PLAUSIBLE_COUNT) problem = `Anzahl ${f.value} unplausibel groß (mehr als 100 Millionen)`;
+    else if (Math.abs(f.value) > PLAUSIBLE_MAGNITUDE) problem = `Betrag ${f.value} unplausibel groß`;
     if (problem) {
       findings.push({check: "implausible", severity: "warning", source_id: f.source_id, indicator: f.indicator, area_id: f.area_id, year: f.year, message: `${f.area_name}${f.year ? ` ${f.year}` : ""}: ${problem}`, ref: f.source_ref});
     }
