@@ -1,18 +1,20 @@
 /**
  * The researchers' command line:
  *
- *   npm run data -- list                          sources, tables, row counts
+ *   npm run data -- list                          sources (ok, FEHLT, BESCHÄDIGT), tables, row counts; exit 1 unless all ok
  *   npm run data -- verify                        hashes of every pinned file, parsers, checks
- *   npm run data -- export <table> --format csv|arrow [--out FILE]
+ *   npm run data -- export <table> [--format csv|arrow] [--out FILE|FOLDER/]   (csv by default)
  *
  * Tables: facts (all sources), facts-im, facts-magdeburg, facts-destatis,
  * facts-goettingen-sdg, facts-documents, areas, indicators, quality.
  */
+import {existsSync, statSync} from "node:fs";
+import {join} from "node:path";
 import {areas, catalogue} from "./model/catalogue.ts";
 import {writeAtomic} from "./source/fetch.ts";
 import {AREA_COLUMNS, areasTable, factsTable, FACT_COLUMNS, toFactRow, toIPC, type Fact} from "./model/model.ts";
 import {allSourceStatus} from "./source/status.ts";
-import {allFacts, buildAll, FACT_TABLE_NAMES, type FactTableName} from "./model/tables.ts";
+import {allFacts, buildAll, FACT_TABLE_NAMES, FACT_TABLES, type FactTableName} from "./model/tables.ts";
 
 const EXPORTABLE = ["facts", ...FACT_TABLE_NAMES, "areas", "indicators", "quality"] as const;
 type Exportable = (typeof EXPORTABLE)[number];
@@ -29,9 +31,9 @@ export function toCsv(rows: readonly object[], columns: readonly string[]): stri
   return `${lines.join("\n")}\n`;
 }
 
+/** One table needs only its own sources: a fault in another source does not block it. */
 async function factsOf(table: "facts" | FactTableName): Promise<Fact[]> {
-  const built = await buildAll();
-  return table === "facts" ? allFacts(built) : built[table].facts;
+  return table === "facts" ? allFacts(await buildAll()) : (await FACT_TABLES[table]()).facts;
 }
 
 export async function exportTable(table: Exportable, format: "csv" | "arrow"): Promise<Uint8Array | string> {
@@ -54,13 +56,20 @@ export async function exportTable(table: Exportable, format: "csv" | "arrow"): P
   return toCsv(rows, ["table", "check", "severity", "source_id", "indicator", "area_id", "year", "message", "ref"]);
 }
 
-async function list(): Promise<void> {
+/** Exit code 0 only if every source is present and verified: missing and corrupt are told apart. */
+async function list(): Promise<number> {
   const status = await allSourceStatus({network: false});
   console.log("Quellen:");
-  for (const s of status) console.log(`  ${s.id.padEnd(22)} ${s.available ? "vorhanden" : `FEHLT (${s.problems.length} Dateien)`}  ${s.files} Dateien, ${(s.bytes / 1e6).toFixed(1)} MB  ${s.title}`);
+  for (const s of status) {
+    const missing = s.problems.filter((p) => p.kind === "missing").length;
+    const corrupt = s.problems.filter((p) => p.kind === "corrupt").length;
+    const state = s.available ? "ok" : [corrupt && `BESCHÄDIGT (${corrupt} Dateien)`, missing && `FEHLT (${missing} Dateien)`].filter(Boolean).join(", ");
+    console.log(`  ${s.id.padEnd(22)} ${state.padEnd(12)}  ${s.files} Dateien, ${(s.bytes / 1e6).toFixed(1)} MB  ${s.title}`);
+    for (const p of s.problems.filter((p) => p.kind === "corrupt")) console.log(`      beschädigt: ${p.path}`);
+  }
   if (status.some((s) => !s.available)) {
-    console.log("\nEine fehlende Quelle: DATA_MIRROR=<Ordner> setzen oder mit Netz bauen; ohne Quelle bleiben ihre Tabellen leer.");
-    return;
+    console.log("\nFehlende Quelle: DATA_MIRROR=<Ordner> setzen oder mit Netz bauen; beschädigte Datei: durch die festgelegte Fassung ersetzen (npm run data -- verify nennt die Prüfsummen). Ohne Quelle bleiben ihre Tabellen leer.");
+    return 1;
   }
   const built = await buildAll();
   console.log("\nTabellen (Zeilen · Befunde):");
@@ -69,6 +78,7 @@ async function list(): Promise<void> {
   console.log(`  ${"facts".padEnd(22)} ${String(facts.length).padStart(8)}`);
   console.log(`  ${"areas".padEnd(22)} ${String(areas(facts).length).padStart(8)}`);
   console.log(`  ${"indicators".padEnd(22)} ${String(catalogue(facts, built.indicators).length).padStart(8)}`);
+  return 0;
 }
 
 /** Exit code 0 only if every pinned file is present and verified and every parser ran. */
@@ -92,25 +102,39 @@ async function verify(): Promise<number> {
 
 function usage(message?: string): never {
   if (message) console.error(message);
-  console.error(`usage: npm run data -- list | verify | export <${EXPORTABLE.join("|")}> --format csv|arrow [--out FILE]`);
+  console.error(`usage: npm run data -- list | verify | export <${EXPORTABLE.join("|")}> [--format csv|arrow] [--out FILE|FOLDER/]`);
   process.exit(2);
+}
+
+/** Where --out writes: a folder (existing, or named with a trailing slash) gets <table>.<format>. */
+export function outPath(out: string, table: string, format: "csv" | "arrow"): string {
+  const folder = /[\\/]$/.test(out) || (existsSync(out) && statSync(out).isDirectory());
+  return folder ? join(out, `${table}.${format}`) : out;
 }
 
 async function main(args: string[]): Promise<void> {
   const [command, ...rest] = args;
-  if (command === "list") return list();
+  if (command === "list") process.exit(await list());
   if (command === "verify") process.exit(await verify());
   if (command !== "export") usage(command ? `unknown command "${command}"` : undefined);
+  const valueOf = (flag: string) => (rest.includes(flag) ? rest[rest.indexOf(flag) + 1] : undefined);
   const table = rest.find((a, i) => !a.startsWith("--") && !["--format", "--out"].includes(rest[i - 1] ?? ""));
-  const format = rest[rest.indexOf("--format") + 1] ?? "csv";
-  const out = rest.includes("--out") ? rest[rest.indexOf("--out") + 1] : undefined;
+  // csv unless told otherwise.
+  const format = rest.includes("--format") ? valueOf("--format") : "csv";
+  const out = valueOf("--out");
   if (!table || !(EXPORTABLE as readonly string[]).includes(table)) usage(`unknown table "${table ?? ""}"`);
-  if (format !== "csv" && format !== "arrow") usage(`unknown format "${format}"`);
-  if (rest.includes("--out") && !out) usage("--out needs a file name");
+  if (format !== "csv" && format !== "arrow") usage(`unknown format "${format ?? ""}" (csv or arrow)`);
+  if (rest.includes("--out") && (!out || out.startsWith("--"))) usage("--out needs a file or folder name");
   const data = await exportTable(table as Exportable, format);
   if (out) {
-    writeAtomic(out, data);
-    console.error(`${table}: ${out}`);
+    const file = outPath(out, table, format);
+    try {
+      writeAtomic(file, data);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new Error(`cannot write ${file}: ${code === "ENOTDIR" || code === "EEXIST" ? "a part of the path is a file, not a folder" : code === "EACCES" ? "no permission" : error instanceof Error ? error.message : String(error)}`);
+    }
+    console.error(`${table}: ${file}`);
   } else {
     await new Promise<void>((resolve, reject) => process.stdout.write(data, (error) => (error ? reject(error) : resolve())));
   }

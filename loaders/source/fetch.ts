@@ -107,8 +107,9 @@ export async function readSource(sourceId: string, path: string, options: FetchO
     try {
       return verify(src, file, readFileSync(cached), cached);
     } catch (error) {
-      // A corrupt cached download must not block forever: remove it and fetch again (or fail below).
+      // A corrupt cached download must not block forever: remove it and fetch again (or fail below) – and say so.
       rmSync(cached, {force: true});
+      console.error(`${sourceId}: ${path}: beschädigte Kopie aus dem Download-Cache entfernt (${mirrorPath(src, path)} in DATA_CACHE)`);
       if (!network) throw error;
       tried.push(`cache ${cached} (corrupt, removed)`);
     }

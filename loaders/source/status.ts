@@ -3,7 +3,7 @@
  * missing source (naming it and how to get it); the build prints the list;
  * strict mode fails on it.
  */
-import {SourceError} from "./errors.ts";
+import {SourceError, SourceUnavailableError} from "./errors.ts";
 import {readSource} from "./fetch.ts";
 import {downloadCacheDir, mirrorDir, projectRoot} from "./paths.ts";
 import {canonicalUrl, registry, type Source} from "./sources.ts";
@@ -22,7 +22,7 @@ export interface SourceStatus {
   files: number;
   bytes: number;
   /** Files that could not be read or failed verification, with the reason. */
-  problems: {path: string; url: string; error: string}[];
+  problems: {path: string; url: string; error: string; kind: "missing" | "corrupt"}[];
   available: boolean;
 }
 
@@ -33,7 +33,7 @@ export async function sourceStatus(src: Source, options: Parameters<typeof readS
       await readSource(src.id, file.path, options);
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
-      problems.push({path: file.path, url: canonicalUrl(src, file.path), error: withoutMachinePaths(error.message, options.env)});
+      problems.push({path: file.path, url: canonicalUrl(src, file.path), error: withoutMachinePaths(error.message, options.env), kind: error instanceof SourceUnavailableError ? "missing" : "corrupt"});
     }
   }
   return {
