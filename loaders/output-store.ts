@@ -132,13 +132,23 @@ export async function ensureOutput(name: string, env: NodeJS.ProcessEnv = proces
   if (stored && stored.key === key && stored.missing.length === 0 && existsSync(file)) {
     return {name, key, bytes: readFileSync(file), missing: [], rebuilt: false};
   }
+  if (!spec.build) {
+    // Keyed only: Framework's loader builds it; a moved key drops its cached copy.
+    const rebuilt = stored?.key !== key;
+    if (rebuilt) writeAtomic(meta, JSON.stringify({key, missing: [], read: []} satisfies StoredMeta));
+    return {name, key, bytes: Buffer.alloc(0), missing: [], rebuilt};
+  }
+  const build = spec.build;
+  const empty = spec.empty ?? (() => {
+    throw new Error(`${name}: no empty form declared`);
+  });
   const {result: built, sources} = await recordReads(async (): Promise<Built> => {
     try {
-      const out = await spec.build();
+      const out = await build();
       return typeof out === "string" || out instanceof Uint8Array ? {bytes: out, missing: []} : out;
     } catch (error) {
       if (!isUnusableSource(error) || isStrict(env)) throw error;
-      return {bytes: spec.empty(), missing: [error.sourceId]};
+      return {bytes: empty(), missing: [error.sourceId]};
     }
   });
   const wrong = undeclared(spec, sources);

@@ -11,7 +11,7 @@ import {join, relative} from "node:path";
 import type {OutputSpec} from "../loaders/outputs.ts";
 
 /** Cache entries that are not loader output: the vendored npm packages and Framework's node_modules bundles. */
-const KEEP = new Set(["_npm", "_node", ".output-keys.json"]);
+const KEEP = new Set(["_npm", "_node", ".output-keys.json", ".figure-fingerprint"]);
 
 function* files(path: string): Generator<string> {
   if (!existsSync(path)) return;
