@@ -17,7 +17,6 @@ import {isUnusableSource} from "./source/errors.ts";
 import {localCopy, recordReads, sha256, writeAtomic} from "./source/fetch.ts";
 import {isStrict, projectRoot} from "./source/paths.ts";
 import {mirrorPath, source} from "./source/sources.ts";
-import {forgetBuiltTables} from "./model/tables.ts";
 import {output, OUTPUTS, type Built, type OutputSpec} from "./outputs.ts";
 
 export interface StoredMeta {
@@ -173,9 +172,10 @@ function buildKeys(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 /** A new build: input bytes are hashed again and tables built again (they may have changed since). */
-export function startBuild(): void {
+export async function startBuild(): Promise<void> {
   fileHashes.clear();
-  forgetBuiltTables();
+  // Imported here: a page loader that only reads a stored output need not load every parser.
+  (await import("./model/tables.ts")).forgetBuiltTables();
 }
 
 export interface StoreReport {
@@ -188,7 +188,7 @@ export interface StoreReport {
 
 /** Every output, each built at most once (tables shared in this process). */
 export async function ensureAllOutputs(env: NodeJS.ProcessEnv = process.env): Promise<StoreReport> {
-  startBuild();
+  await startBuild();
   const report: StoreReport = {rebuilt: [], reused: [], missing: {}, keys: {}};
   for (const spec of OUTPUTS) {
     const done = await ensureOutput(spec.name, env);

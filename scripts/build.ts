@@ -13,8 +13,8 @@
 import {spawnSync} from "node:child_process";
 import {dirname, join} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
-import {dropStaleLoaderOutputs} from "./framework-cache.ts";
-import {ensureAllOutputs, outputDir} from "../loaders/output-store.ts";
+import {dropStaleLoaderOutputs, writeGeneratedPages} from "./framework-cache.ts";
+import {ensureAllOutputs, ensureOutput, outputDir} from "../loaders/output-store.ts";
 import {OUTPUTS} from "../loaders/outputs.ts";
 import {writeAtomic} from "../loaders/source/fetch.ts";
 import {postprocess} from "./postprocess.ts";
@@ -70,6 +70,10 @@ export async function build({cwd = root, site = cwd === root, allowThirdParty = 
     log(`build: outputs: ${store.rebuilt.length} rebuilt, ${store.reused.length} reused of ${OUTPUTS.length} in ${((performance.now() - t1) / 1000).toFixed(1)} s${missing.length ? `; built without a source: ${missing.join("; ")}` : ""}`);
     const dropped = dropStaleLoaderOutputs(root, OUTPUTS, store.keys);
     if (dropped) log(`build: ${dropped} cached loader outputs of Framework dropped (inputs changed or undeclared)`);
+    // Every generated page (profiles, 197 chart embeds, catalogue) in one step instead of one loader process each.
+    const bundle = JSON.parse((await ensureOutput("site-bundle")).bytes.toString("utf8")) as {pages: Record<string, string>};
+    const pages = writeGeneratedPages(root, bundle.pages);
+    log(`build: ${Object.keys(bundle.pages).length} generated pages from the site bundle, ${pages} written`);
     // The loader processes Framework starts serve what this step ensured, without hashing the inputs again.
     keysFile = `${outputDir()}/.build-keys.json`;
     writeAtomic(keysFile, JSON.stringify(store.keys));

@@ -7,7 +7,7 @@
  * loaders/outputs.ts does not declare (those always run again).
  */
 import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {join, relative} from "node:path";
+import {dirname, join, relative} from "node:path";
 import type {OutputSpec} from "../loaders/outputs.ts";
 
 /** Cache entries that are not loader output: the vendored npm packages and Framework's node_modules bundles. */
@@ -53,4 +53,29 @@ export function dropStaleLoaderOutputs(root: string, outputs: readonly OutputSpe
   mkdirSync(cache, {recursive: true});
   writeFileSync(stamp, JSON.stringify(keys, null, 1));
   return dropped;
+}
+
+/** Where Framework keeps the output of the page loader of a route (/orte/ → orte/index.md). */
+export function pageCachePath(route: string): string {
+  return `${route.replace(/^\//, "").replace(/(^|\/)$/, "$1index")}.md`;
+}
+
+/**
+ * Writes every generated page of the site bundle where Framework keeps its
+ * page loaders' output, so that the build runs no loader process for them
+ * (250 processes of about 0,5 s each before). Framework takes a cached page
+ * as fresh when it is newer than its loader; `npm run dev` still runs the
+ * loaders. Returns how many pages were (re)written.
+ */
+export function writeGeneratedPages(root: string, pages: Record<string, string>): number {
+  const cache = join(root, "src", ".observablehq", "cache");
+  let written = 0;
+  for (const [route, markdown] of Object.entries(pages)) {
+    const file = join(cache, pageCachePath(route));
+    if (existsSync(file) && readFileSync(file, "utf8") === markdown) continue;
+    mkdirSync(dirname(file), {recursive: true});
+    writeFileSync(file, markdown);
+    written++;
+  }
+  return written;
 }

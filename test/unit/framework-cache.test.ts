@@ -36,3 +36,16 @@ test("only the copies whose key moved, and undeclared ones, are dropped; the npm
   expect(existsSync(join(cache, "indikatoren.md"))).toBe(false);
   expect(existsSync(join(cache, "data/quality.json"))).toBe(true);
 });
+
+test("generated pages land where Framework looks for its page loaders' output, and unchanged ones are not rewritten", async () => {
+  const {pageCachePath, writeGeneratedPages} = await import("../../scripts/framework-cache.ts");
+  expect(pageCachePath("/orte/")).toBe("orte/index.md");
+  expect(pageCachePath("/orte/wolfsburg")).toBe("orte/wolfsburg.md");
+  expect(pageCachePath("/einbetten/orte/wolfsburg-bevoelkerung")).toBe("einbetten/orte/wolfsburg-bevoelkerung.md");
+  expect(pageCachePath("/indikatoren")).toBe("indikatoren.md");
+  root = mkdtempSync(join(tmpdir(), "atlas-fwpages-"));
+  const pages = {"/orte/": "# Orte", "/orte/wolfsburg": "# Wolfsburg"};
+  expect(writeGeneratedPages(root, pages)).toBe(2);
+  expect(writeGeneratedPages(root, pages)).toBe(0);
+  expect(writeGeneratedPages(root, {...pages, "/orte/wolfsburg": "# Wolfsburg 2"})).toBe(1);
+});

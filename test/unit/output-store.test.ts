@@ -49,7 +49,7 @@ afterAll(() => {
 const rows = (bytes: Buffer) => tableFromIPC(bytes).numRows;
 
 test("remove, restore, flip: only the dependants change, and the restored output equals the clean one", async () => {
-  startBuild();
+  await startBuild();
   const clean = await ensureOutput("facts-goettingen-sdg.arrow");
   expect(clean.rebuilt).toBe(true);
   expect(clean.missing).toEqual([]);
@@ -58,14 +58,14 @@ test("remove, restore, flip: only the dependants change, and the restored output
   const destatis = await ensureOutput("facts-destatis.arrow");
   expect(rows(destatis.bytes)).toBeGreaterThan(800);
 
-  startBuild();
+  await startBuild();
   expect((await ensureOutput("facts-goettingen-sdg.arrow")).rebuilt).toBe(false);
 
   // Remove the 113-byte file: the SDG table is empty and says so; Destatis is untouched (reused, same bytes).
   const original = readFileSync(sdgPath);
   expect(original.length).toBe(113);
   rmSync(sdgPath);
-  startBuild();
+  await startBuild();
   const without = await ensureOutput("facts-goettingen-sdg.arrow");
   expect(without.rebuilt).toBe(true);
   expect(without.missing).toEqual(["goettingen-sdg"]);
@@ -75,12 +75,12 @@ test("remove, restore, flip: only the dependants change, and the restored output
   expect(destatisAgain.bytes.equals(destatis.bytes)).toBe(true);
 
   // Still missing: built again (never reused), still empty.
-  startBuild();
+  await startBuild();
   expect((await ensureOutput("facts-goettingen-sdg.arrow")).rebuilt).toBe(true);
 
   // Restored: rebuilt, byte for byte the clean output, same key.
   writeFileSync(sdgPath, original);
-  startBuild();
+  await startBuild();
   const restored = await ensureOutput("facts-goettingen-sdg.arrow");
   expect(restored.rebuilt).toBe(true);
   expect(restored.missing).toEqual([]);
@@ -91,7 +91,7 @@ test("remove, restore, flip: only the dependants change, and the restored output
   const flipped = Buffer.from(original);
   flipped[40] ^= 0x01;
   writeFileSync(sdgPath, flipped);
-  startBuild();
+  await startBuild();
   const corrupt = await ensureOutput("facts-goettingen-sdg.arrow");
   expect(corrupt.rebuilt).toBe(true);
   expect(corrupt.missing).toEqual(["goettingen-sdg"]);
@@ -99,7 +99,7 @@ test("remove, restore, flip: only the dependants change, and the restored output
   // … and strict refuses, naming the source and the file; the stored output is not served.
   process.env.ATLAS_STRICT = "1";
   try {
-    startBuild();
+    await startBuild();
     await expect(ensureOutput("facts-goettingen-sdg.arrow")).rejects.toThrow(/goettingen-sdg: data\/indicator_10-1\.csv: SHA-256 mismatch/);
   } finally {
     process.env.ATLAS_STRICT = "";
@@ -107,15 +107,15 @@ test("remove, restore, flip: only the dependants change, and the restored output
   }
 }, 120_000);
 
-test("the key follows exactly the declared inputs: another source's file does not move it", () => {
+test("the key follows exactly the declared inputs: another source's file does not move it", async () => {
   const sdg = output("facts-goettingen-sdg.arrow");
-  startBuild();
+  await startBuild();
   const before = outputKey(sdg);
   const destatisFile = join(temp, "mirror", mirrorPath(source("destatis-kreise"), source("destatis-kreise").files[0].path));
   const bytes = readFileSync(destatisFile);
   writeFileSync(destatisFile, Buffer.concat([bytes, Buffer.from("x")]));
   try {
-    startBuild();
+    await startBuild();
     expect(outputKey(sdg)).toBe(before);
     expect(outputKey(output("facts-destatis.arrow"))).not.toBe(before);
   } finally {
