@@ -1,6 +1,6 @@
 /**
  * First paint from the build (the page side is components/firstpaint.ts).
- * Every `<div class="atlas-firstpaint" data-chart="<id>"></div>` a page
+ * Every `<div class="atlas-firstpaint" data-firstpaint="<id>"></div>` a page
  * marks gets, in the built HTML:
  * - the static SVG of the chart's default view (dist/abbildungen/<id>.svg,
  *   drawn by the same chart code), inline, so it is on screen with the page's
@@ -15,7 +15,7 @@ import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {embedInfo, embedPaths} from "../components/charts/registry.ts";
 
-const PLACEHOLDER = /<div class="atlas-firstpaint" data-chart="([a-z0-9-]+)"(?: data-mode="(img|inline)")?>\s*<\/div>/g;
+const PLACEHOLDER = /<div class="atlas-firstpaint" data-firstpaint="([a-z0-9-]+)"(?: data-mode="(img|inline)")?>\s*<\/div>/g;
 
 /** Runs during parsing, before the first paint: a URL view the build did not draw shows the loading state. Same text on every page (one CSP hash). */
 export const PENDING_SCRIPT = `(function(s){var p=new URLSearchParams(location.search),k=(s.getAttribute("data-params")||"").split(" ");for(var i=0;i<k.length;i++)if(k[i]&&p.has(k[i])){s.setAttribute("data-state","pending");break}})(document.currentScript.previousElementSibling)`;
@@ -67,7 +67,7 @@ export function inlineFirstPaint(html: string, dist: string): FirstPaintResult {
     }
     // Without a picture (no static SVG), the loading state is all there is.
     const state = picture ? "static" : "pending";
-    return `<div class="atlas-firstpaint" data-chart="${id}" data-state="${state}" data-params="${params}" aria-busy="true"><div class="atlas-firstpaint-picture">${picture}</div>${LOADING}${picture ? NOTE : ""}</div><script>${PENDING_SCRIPT}</script>`;
+    return `<div class="atlas-firstpaint" data-firstpaint="${id}" data-state="${state}" data-params="${params}" aria-busy="true"><div class="atlas-firstpaint-picture">${picture}</div>${LOADING}${picture ? NOTE : ""}</div><script>${PENDING_SCRIPT}</script>`;
   });
   return {html: out, charts};
 }

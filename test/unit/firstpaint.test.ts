@@ -15,7 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dist, {recursive: true, force: true}));
 
-const PAGE = `<main><div class="atlas-firstpaint" data-chart="magdeburg-stadtteile"></div>\n<div class="observablehq observablehq--block"></div></main>`;
+const PAGE = `<main><div class="atlas-firstpaint" data-firstpaint="magdeburg-stadtteile"></div>\n<div class="observablehq observablehq--block"></div></main>`;
 
 describe("inlineFirstPaint", () => {
   test("the default view's SVG inline, the chart's URL parameters named, a script that picks the loading state", () => {
@@ -29,17 +29,17 @@ describe("inlineFirstPaint", () => {
   });
   test("img mode links the SVG lazily with its size (large small multiples)", () => {
     writeFileSync(join(dist, "abbildungen/magdeburg-stadtteile-jahre.svg"), `<svg width="1100" height="2400"></svg>`);
-    const {html} = inlineFirstPaint(`<div class="atlas-firstpaint" data-chart="magdeburg-stadtteile-jahre" data-mode="img"></div>`, dist);
+    const {html} = inlineFirstPaint(`<div class="atlas-firstpaint" data-firstpaint="magdeburg-stadtteile-jahre" data-mode="img"></div>`, dist);
     expect(html).toContain(`<img src="/abbildungen/magdeburg-stadtteile-jahre.svg" alt="Magdeburg: Stadtteile, alle Jahre (Standardansicht)" loading="lazy" decoding="async" width="1100" height="2400">`);
   });
   test("no static SVG built: the loading state, never an empty area", () => {
-    const {html, charts} = inlineFirstPaint(`<div class="atlas-firstpaint" data-chart="gemeinden-dichte"></div>`, dist);
+    const {html, charts} = inlineFirstPaint(`<div class="atlas-firstpaint" data-firstpaint="gemeinden-dichte"></div>`, dist);
     expect(charts).toEqual([]);
     expect(html).toContain(`data-state="pending"`);
     expect(html).toContain("Daten werden geladen …");
   });
   test("a chart the registry does not know fails the build", () => {
-    expect(() => inlineFirstPaint(`<div class="atlas-firstpaint" data-chart="gibt-es-nicht"></div>`, dist)).toThrow(/no chart "gibt-es-nicht"/);
+    expect(() => inlineFirstPaint(`<div class="atlas-firstpaint" data-firstpaint="gibt-es-nicht"></div>`, dist)).toThrow(/no chart "gibt-es-nicht"/);
   });
   test("DuckDB preloads go right after the charset, once", () => {
     mkdirSync(join(dist, "_npm/@duckdb/duckdb-wasm@1.29.0/dist"), {recursive: true});
