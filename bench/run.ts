@@ -21,6 +21,7 @@ import type {Browser, Page} from "playwright-core";
 import {launch, settle} from "../test/e2e/browser.ts";
 import {serve, type StaticServer} from "../test/e2e/server.ts";
 import {benchLoaders} from "./loaders.ts";
+import {benchFirstPaint, benchHome} from "./firstpaint.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -261,6 +262,19 @@ async function main() {
     }
     if (measured.length < all.length) line(`(${all.length - measured.length} weitere Einbettungsseiten von Profildiagrammen aus derselben Vorlage nicht gemessen)`);
     figures.pages = pages;
+
+    // First paint (issue 13): the default view from the build, and when DuckDB has drawn the interactive chart.
+    const firstPaint = await benchFirstPaint(browser, server, REPEAT);
+    figures.firstPaint = firstPaint;
+    line("");
+    line("Erstes Diagramm der Standardansicht (Vorschau aus dem Bau) und interaktiv (DuckDB bereit); Loopback und 10 Mbit/s + 40 ms");
+    line("Seite                                     erstes Diagramm ms  ×Vergleich  interaktiv ms  ×Vergleich  10 Mbit/s: erstes ms  interaktiv ms");
+    for (const f of firstPaint) {
+      line(`${f.path.padEnd(40)} ${fmt(f.firstChartMs).padStart(19)} ${fmt(f.firstChartMs / plain.loadMs, 1).padStart(11)} ${fmt(f.interactiveMs).padStart(14)} ${fmt(f.interactiveMs / plain.loadMs, 1).padStart(11)} ${fmt(f.slowFirstChartMs).padStart(21)} ${fmt(f.slowInteractiveMs).padStart(14)}`);
+    }
+    const home = await benchHome(browser, server, REPEAT);
+    figures.home = home;
+    line(`Startseite: erste Darstellung ${fmt(home.firstPaintMs)} ms (${fmt(home.firstPaintMs / plain.loadMs, 1)} × Vergleichsseite), bei 10 Mbit/s ${fmt(home.slowFirstPaintMs)} ms; ${fmt(home.servedKb)} kB übertragen in ${home.requests} Anfragen (Ziel ≤ 300 kB), DuckDB: ${home.duckdb ? "ja" : "nein"}`);
 
     // Interactions, each repeated; the first change of a session is left out (it compiles).
     const page = await browser.newPage({viewport: {width: 1280, height: 900}, locale: "de-DE"});
