@@ -104,8 +104,10 @@ export async function postprocess(dist: string, {allowThirdParty = false} = {}):
     let text = readFileSync(file, "utf8");
     for (const hit of thirdPartyLoads(text)) problems.push(`${relative(dist, file)}: ${hit}`);
     // German chrome and first paint (issue 13): before the CSP hashes, which cover the inline scripts these add.
-    const german = germanChrome(text);
-    for (const left of englishLeft(german)) english.push(`${relative(dist, file)}: ${left}`);
+    // Only Framework's own files (pages, /_observablehq/): vendored libraries keep their text.
+    const own = ext === ".html" || relative(dist, file).startsWith("_observablehq");
+    const german = own ? germanChrome(text) : text;
+    if (own) for (const left of englishLeft(german)) english.push(`${relative(dist, file)}: ${left}`);
     if (ext !== ".html") {
       if (german !== text) writeFileSync(file, german);
       continue;
