@@ -13,6 +13,8 @@ const REWRITES: [RegExp, string][] = [
   // Page template (render.js): sidebar toggle and search field.
   [/(<input id="observablehq-sidebar-toggle" type="checkbox") title="Toggle sidebar">/g, '$1 title="Seitenleiste ein- oder ausblenden" aria-label="Seitenleiste ein- oder ausblenden">'],
   [/(<div id="observablehq-search"><input type="search") placeholder="Search">/g, '$1 placeholder="Suchen" aria-label="Seiten durchsuchen">'],
+  // Table of contents (render.js), should a config leave toc.label unset.
+  [/(<aside id="observablehq-toc"[^>]*>\s*<nav>\s*<div>)Contents(<\/div>)/g, "$1Inhalt$2"],
   // Client bundle (sidebar.js): the toggle's title with its shortcut.
   [/`Toggle sidebar \$\{/g, "`Seitenleiste ein- oder ausblenden: ${"],
   // Search bundle (search.js): result count and the empty result.

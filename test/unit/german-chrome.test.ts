@@ -31,3 +31,8 @@ test("minified forms (as the build writes the bundles)", () => {
   expect(germanChrome('content:"Next page"')).toBe('content: "Nächste Seite"');
   expect(englishLeft("ordinary text with Search in it")).toEqual([]);
 });
+
+test("the table of contents' default label", () => {
+  const html = `<aside id="observablehq-toc" data-selector="h2">\n<nav>\n<div>Contents</div>\n<ol>`;
+  expect(germanChrome(html)).toBe(`<aside id="observablehq-toc" data-selector="h2">\n<nav>\n<div>Inhalt</div>\n<ol>`);
+});
