@@ -63,6 +63,8 @@ export async function serve(dist: string, {compression = true, port = 0} = {}): 
     }
     const accept = String(request.headers["accept-encoding"] ?? "");
     const headers: Record<string, string> = {"content-type": MIME[extname(file)] ?? "application/octet-stream", "vary": "accept-encoding"};
+    // Versioned or content-hashed paths never change: cacheable, so DuckDB's worker reuses the page's preload of the wasm.
+    if (/^\/_(npm|observablehq|file|node)\//.test(pathname)) headers["cache-control"] = "public, max-age=31536000, immutable";
     let body = file;
     if (compression && /\bbr\b/.test(accept) && existsSync(`${file}.br`)) {
       body = `${file}.br`;
