@@ -41,6 +41,8 @@ export default {
 <link rel="icon" href="data:,">`,
   footer: `Integrationsatlas · Daten: Integrationsmonitoring Niedersachsen (LSN), Landeshauptstadt Magdeburg (KISS-MD), Statistisches Bundesamt, GeoBasis-DE / BKG, © OpenStreetMap-Mitwirkende · <a href="/quellen">Quellen und Lizenzen</a>`,
   search: true,
+  // German chrome (issue 13): the table of contents' heading; the rest of Framework's English text is rewritten by scripts/postprocess.ts.
+  toc: {label: "Inhalt"},
   duckdb: {extensions: {json: null, parquet: null}},
   typographer: true,
   quotes: "„“‚‘",

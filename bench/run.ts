@@ -11,6 +11,7 @@
  *
  *   --smoke   CI: no cold build (reuses dist/), fewer repetitions, no loader pass
  *   --json F  also write the figures as JSON to F
+ *   --first-paint  only the first-paint figures (reuses dist/): DuckDB pages' first chart and time to interactive, home page
  */
 import {spawnSync} from "node:child_process";
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
@@ -21,12 +22,14 @@ import type {Browser, Page} from "playwright-core";
 import {launch, settle} from "../test/e2e/browser.ts";
 import {serve, type StaticServer} from "../test/e2e/server.ts";
 import {benchLoaders} from "./loaders.ts";
+import {benchFirstPaint, benchHome} from "./firstpaint.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const args = process.argv.slice(2);
 const smoke = args.includes("--smoke");
 const jsonOut = args.includes("--json") ? args[args.indexOf("--json") + 1] : null;
+const firstPaintOnly = args.includes("--first-paint");
 const REPEAT = smoke ? 3 : 7;
 const fmt = (v: number, digits = 0) => (Number.isFinite(v) ? v.toLocaleString("de-DE", {maximumFractionDigits: digits, minimumFractionDigits: digits}) : "–");
 const median = (xs: number[]) => {
@@ -221,13 +224,28 @@ const MAP_QUERY = (year: number) => `SELECT s.area_id, s.area_name AS name, s.va
 const PYRAMID_QUERY = (year: number) => `SELECT age_group, sex, value FROM t WHERE indicator = 'md:bevoelkerung' AND area_id = '15003000' AND year = ${year} AND age_group <> 'total' AND sex <> 'total'`;
 const KREIS_QUERY = `SELECT area_id, area_name AS name, area_level, year, value FROM t WHERE indicator = 'im:1-2-2' AND category = 'total' AND sex = 'total' AND unit = 'percent' AND year IS NOT NULL ORDER BY year`;
 
+/** First paint (issue 13): the default view from the build, and when DuckDB has drawn the interactive chart; the home page. */
+async function firstPaintSection(browser: Browser, server: StaticServer, plainMs: number, figures: Record<string, unknown>, line: (text?: string) => void): Promise<void> {
+  const firstPaint = await benchFirstPaint(browser, server, REPEAT);
+  figures.firstPaint = firstPaint;
+  line("");
+  line("Erstes Diagramm der Standardansicht (Vorschau aus dem Bau) und interaktiv (DuckDB bereit); Loopback und 10 Mbit/s + 40 ms");
+  line("Seite                                     erstes Diagramm ms  ×Vergleich  interaktiv ms  ×Vergleich  10 Mbit/s: erstes ms  interaktiv ms");
+  for (const f of firstPaint) {
+    line(`${f.path.padEnd(40)} ${fmt(f.firstChartMs).padStart(19)} ${fmt(f.firstChartMs / plainMs, 1).padStart(11)} ${fmt(f.interactiveMs).padStart(14)} ${fmt(f.interactiveMs / plainMs, 1).padStart(11)} ${fmt(f.slowFirstChartMs).padStart(21)} ${fmt(f.slowInteractiveMs).padStart(14)}`);
+  }
+  const home = await benchHome(browser, server, REPEAT);
+  figures.home = home;
+  line(`Startseite: erste Darstellung ${fmt(home.firstPaintMs)} ms (${fmt(home.firstPaintMs / plainMs, 1)} × Vergleichsseite), bei 10 Mbit/s ${fmt(home.slowFirstPaintMs)} ms; ${fmt(home.servedKb)} kB übertragen in ${home.requests} Anfragen (Ziel ≤ 300 kB), DuckDB: ${home.duckdb ? "ja" : "nein"}`);
+}
+
 async function main() {
   const figures: Record<string, unknown> = {smoke};
   const line = (text = "") => console.log(text);
   line(`Integrationsatlas – Benchmark (${smoke ? "Smoke-Test" : "vollständig"}), ${new Date().toISOString().slice(0, 10)}, Node ${process.version}`);
 
   // Build: cold = no Framework cache and no dist; warm = again, everything cached.
-  if (!smoke) {
+  if (!smoke && !firstPaintOnly) {
     rmSync(join(root, "src/.observablehq/cache"), {recursive: true, force: true});
     rmSync(dist, {recursive: true, force: true});
     const cold = timeBuild();
@@ -249,6 +267,10 @@ async function main() {
     figures.plain = plain;
     line(`Vergleichsseite (statisches HTML, ${fmt(plain.kb, 1)} kB): geladen nach ${fmt(plain.loadMs, 1)} ms`);
     line("");
+    if (firstPaintOnly) {
+      await firstPaintSection(browser, server, plain.loadMs, figures, line);
+      return;
+    }
     line("Seite                                     Anfr.  übertragen kB  unkompr. kB  Kodierung      DuckDB  erstes Diagramm ms  ruhig ms  ruhig/Vergleich");
     const pages: PageFigure[] = [];
     // The 197 profile-chart embed pages share one template: Wolfsburg's four stand for them.
@@ -261,6 +283,8 @@ async function main() {
     }
     if (measured.length < all.length) line(`(${all.length - measured.length} weitere Einbettungsseiten von Profildiagrammen aus derselben Vorlage nicht gemessen)`);
     figures.pages = pages;
+
+    await firstPaintSection(browser, server, plain.loadMs, figures, line);
 
     // Interactions, each repeated; the first change of a session is left out (it compiles).
     const page = await browser.newPage({viewport: {width: 1280, height: 900}, locale: "de-DE"});

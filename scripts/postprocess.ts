@@ -11,6 +11,8 @@ import {createHash} from "node:crypto";
 import {existsSync, readFileSync, readdirSync, statSync, writeFileSync} from "node:fs";
 import {extname, join, relative, sep} from "node:path";
 import {brotliCompressSync, constants, gzipSync} from "node:zlib";
+import {englishLeft, germanChrome} from "./german-chrome.ts";
+import {duckdbPreloads, inlineFirstPaint} from "./firstpaint.ts";
 
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".wasm", ".arrow", ".svg", ".csv", ".txt", ".map"]);
 
@@ -93,6 +95,7 @@ export interface PostprocessReport {
 
 export async function postprocess(dist: string, {allowThirdParty = false} = {}): Promise<PostprocessReport> {
   const problems: string[] = [];
+  const english: string[] = [];
   let pages = 0;
   const all = [...walk(dist)];
   for (const file of all) {
@@ -100,8 +103,19 @@ export async function postprocess(dist: string, {allowThirdParty = false} = {}):
     if (ext !== ".html" && ext !== ".js" && ext !== ".css") continue;
     let text = readFileSync(file, "utf8");
     for (const hit of thirdPartyLoads(text)) problems.push(`${relative(dist, file)}: ${hit}`);
-    if (ext !== ".html") continue;
+    // German chrome and first paint (issue 13): before the CSP hashes, which cover the inline scripts these add.
+    // Only Framework's own files (pages, /_observablehq/): vendored libraries keep their text.
+    const own = ext === ".html" || relative(dist, file).startsWith("_observablehq");
+    const german = own ? germanChrome(text) : text;
+    if (own) for (const left of englishLeft(german)) english.push(`${relative(dist, file)}: ${left}`);
+    if (ext !== ".html") {
+      if (german !== text) writeFileSync(file, german);
+      continue;
+    }
     pages++;
+    text = german;
+    const painted = inlineFirstPaint(text, dist);
+    text = painted.charts.length || /npm:@duckdb|duckdb\.[0-9a-f]+\.js/.test(text) ? duckdbPreloads(painted.html, dist) : painted.html;
     text = text.replace(/<html(?![^>]*\blang=)([^>]*)>/i, '<html lang="de"$1>');
     const hashes = [...text.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) =>
       createHash("sha256").update(m[1], "utf8").digest("base64")
@@ -110,6 +124,9 @@ export async function postprocess(dist: string, {allowThirdParty = false} = {}):
     text = text.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/i, "");
     text = text.replace(/(<meta charset="utf-8">)/i, `$1\n${meta}`);
     writeFileSync(file, text);
+  }
+  if (english.length && !allowThirdParty) {
+    throw new Error(`Framework's English interface text left after the German rewrite (scripts/german-chrome.ts):\n  ${english.join("\n  ")}`);
   }
   const broken = brokenLinks(dist);
   if (broken.length && !allowThirdParty) {

@@ -42,11 +42,11 @@ export function stand(figure: KeyFigure, year: number): string {
 }
 
 /** A figure's value in its unit, with its own decimals where it has them. */
-function show(figure: KeyFigure, value: number | null): string {
+export function show(figure: KeyFigure, value: number | null): string {
   return figure.digits !== undefined && figure.unit === "percent" ? formatPercent(value, figure.digits) : formatValue(value, figure.unit);
 }
 
-function changeText(figure: KeyFigure, latest: Point, earlier: Point | null): string {
+export function changeText(figure: KeyFigure, latest: Point, earlier: Point | null): string {
   if (!earlier || latest.value === null || earlier.value === null) return "–";
   const d = latest.value - earlier.value;
   if (figure.unit === "percent") return `${formatChange(d, {unit: "Pp.", digits: figure.digits ?? 1})} seit ${earlier.year}`;

@@ -49,13 +49,22 @@ export async function serve(dist: string, {compression = true, port = 0} = {}): 
   const encodings = new Map<string, string>();
   const server: Server = createServer((request, response) => {
     const {pathname} = new URL(request.url ?? "/", "http://127.0.0.1");
-    const file = resolveFile(dist, pathname);
+    let file = resolveFile(dist, pathname);
+    let status = 200;
     if (!file) {
-      response.writeHead(404, {"content-type": "text/plain; charset=utf-8"}).end("Nicht gefunden");
-      return;
+      // The site's own 404 page (src/404.md) where the build has one, as a static host serves it.
+      const notFound = join(dist, "404.html");
+      if (!existsSync(notFound)) {
+        response.writeHead(404, {"content-type": "text/plain; charset=utf-8"}).end("Nicht gefunden");
+        return;
+      }
+      file = notFound;
+      status = 404;
     }
     const accept = String(request.headers["accept-encoding"] ?? "");
     const headers: Record<string, string> = {"content-type": MIME[extname(file)] ?? "application/octet-stream", "vary": "accept-encoding"};
+    // Versioned or content-hashed paths never change: cacheable, so DuckDB's worker reuses the page's preload of the wasm.
+    if (/^\/_(npm|observablehq|file|node)\//.test(pathname)) headers["cache-control"] = "public, max-age=31536000, immutable";
     let body = file;
     if (compression && /\bbr\b/.test(accept) && existsSync(`${file}.br`)) {
       body = `${file}.br`;
@@ -69,7 +78,7 @@ export async function serve(dist: string, {compression = true, port = 0} = {}): 
     sent.set(pathname, (sent.get(pathname) ?? 0) + size);
     raw.set(pathname, (raw.get(pathname) ?? 0) + statSync(file).size);
     encodings.set(pathname, headers["content-encoding"] ?? "identity");
-    response.writeHead(200, headers);
+    response.writeHead(status, headers);
     createReadStream(body).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));

@@ -1,0 +1,100 @@
+/**
+ * First paint from the build (the page side is components/firstpaint.ts).
+ * Every `<div class="atlas-firstpaint" data-firstpaint="<id>"></div>` a page
+ * marks gets, in the built HTML:
+ * - the static SVG of the chart's default view (dist/abbildungen/<id>.svg,
+ *   drawn by the same chart code), inline, so it is on screen with the page's
+ *   HTML; `data-mode="img"` (large small-multiples) links it as a lazy image;
+ * - a German loading state, shown instead when the URL asks for another view
+ *   (any of the chart's URL parameters, components/charts/registry.ts): a
+ *   tiny inline script decides before the first paint;
+ * and the page preloads DuckDB-WASM's module, worker and wasm, so they
+ * download while the page's own modules load.
+ */
+import {existsSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {embedInfo, embedPaths} from "../components/charts/registry.ts";
+
+const PLACEHOLDER = /<div class="atlas-firstpaint" data-firstpaint="([a-z0-9-]+)"(?: data-mode="(img|inline)")?>\s*<\/div>/g;
+
+/** Runs during parsing, before the first paint: a URL view the build did not draw shows the loading state. Same text on every page (one CSP hash). */
+export const PENDING_SCRIPT = `(function(s){var p=new URLSearchParams(location.search),k=(s.getAttribute("data-params")||"").split(" ");for(var i=0;i<k.length;i++)if(k[i]&&p.has(k[i])){s.setAttribute("data-state","pending");break}})(document.currentScript.previousElementSibling)`;
+
+function escapeAttr(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+}
+
+/** The SVG element of a static figure file, without XML prolog. */
+export function svgMarkup(file: string): string {
+  const text = readFileSync(file, "utf8");
+  const start = text.indexOf("<svg");
+  if (start < 0) throw new Error(`${file}: no <svg> element`);
+  return text.slice(start).trim();
+}
+
+function svgSize(svg: string): {width: number; height: number} | null {
+  const open = /<svg\b[^>]*>/.exec(svg)?.[0] ?? "";
+  const width = Number(/\bwidth="([\d.]+)"/.exec(open)?.[1]);
+  const height = Number(/\bheight="([\d.]+)"/.exec(open)?.[1]);
+  return width && height ? {width, height} : null;
+}
+
+const LOADING = `<div class="atlas-firstpaint-loading" role="status"><p><strong>Daten werden geladen …</strong></p><progress aria-label="Ladefortschritt"></progress><p class="atlas-explain">Die gewählte Ansicht wird im Browser berechnet: zuerst lädt die Datenbank (DuckDB-WASM), dann fragt sie die Daten ab.</p></div>`;
+const NOTE = `<p class="atlas-firstpaint-note" aria-hidden="true">Vorschau · Bedienung wird geladen …</p>`;
+
+export interface FirstPaintResult {
+  html: string;
+  /** Chart ids given a first paint on this page. */
+  charts: string[];
+}
+
+/** Fills a built page's first-paint placeholders. */
+export function inlineFirstPaint(html: string, dist: string): FirstPaintResult {
+  const charts: string[] = [];
+  const out = html.replace(PLACEHOLDER, (_match, id: string, mode: string | undefined) => {
+    const entry = embedInfo(id);
+    if (!entry) throw new Error(`first paint: no chart "${id}" in components/charts/registry.ts`);
+    const file = join(dist, embedPaths(entry).svg);
+    const params = escapeAttr(entry.params.join(" "));
+    let picture = "";
+    if (entry.static && existsSync(file)) {
+      const svg = svgMarkup(file);
+      if (mode === "img") {
+        const size = svgSize(svg);
+        picture = `<img src="/${embedPaths(entry).svg}" alt="${escapeAttr(entry.title)} (Standardansicht)" loading="lazy" decoding="async"${size ? ` width="${size.width}" height="${size.height}"` : ""}>`;
+      } else picture = svg;
+      charts.push(id);
+    }
+    // Without a picture (no static SVG), the loading state is all there is.
+    const state = picture ? "static" : "pending";
+    return `<div class="atlas-firstpaint" data-firstpaint="${id}" data-state="${state}" data-params="${params}" aria-busy="true"><div class="atlas-firstpaint-picture">${picture}</div>${LOADING}${picture ? NOTE : ""}</div><script>${PENDING_SCRIPT}</script>`;
+  });
+  return {html: out, charts};
+}
+
+/** DuckDB-WASM's files as this build serves them (the versioned npm cache paths). */
+export function duckdbAssets(dist: string): {module: string[]; wasm: string | null; worker: string | null} {
+  const dir = "_npm/@duckdb/duckdb-wasm@1.29.0";
+  const base = join(dist, dir);
+  if (!existsSync(base)) return {module: [], wasm: null, worker: null};
+  const has = (p: string) => existsSync(join(base, p));
+  return {
+    module: has("_esm.js") ? [`/${dir}/_esm.js`] : [],
+    wasm: has("dist/duckdb-eh.wasm") ? `/${dir}/dist/duckdb-eh.wasm` : null,
+    worker: has("dist/duckdb-browser-eh.worker.js") ? `/${dir}/dist/duckdb-browser-eh.worker.js` : null
+  };
+}
+
+/**
+ * Starts DuckDB-WASM's downloads with the page's first bytes instead of after
+ * the page's modules have run: modulepreload for its module (the page imports
+ * it), preload for the wasm (fetched by DuckDB's worker; reused from the HTTP
+ * cache when the server marks the versioned /_npm/ files cacheable).
+ */
+export function duckdbPreloads(html: string, dist: string): string {
+  if (html.includes('data-atlas-preload="duckdb"')) return html;
+  const {module, wasm} = duckdbAssets(dist);
+  const links = [...module.map((href) => `<link rel="modulepreload" href="${href}" data-atlas-preload="duckdb">`), wasm ? `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin data-atlas-preload="duckdb">` : ""].filter(Boolean);
+  if (!links.length) return html;
+  return html.replace(/(<meta charset="utf-8">)/i, `$1\n${links.join("\n")}`);
+}

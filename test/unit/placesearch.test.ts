@@ -1,0 +1,82 @@
+// The home page's place search over the real index (data/places.csv and Magdeburg's 40 Stadtteile).
+import {JSDOM} from "jsdom";
+import {describe, expect, test} from "vitest";
+import {attachPlaceSearch, searchPlaces} from "../../components/placesearch.ts";
+import {searchablePlaces, stadtteilSlug} from "../../loaders/site/place-index.ts";
+
+const index = searchablePlaces(new Set(["/karten/magdeburg"]));
+const names = (q: string) => searchPlaces(index, q).map((e) => e.name);
+
+describe("place index", () => {
+  test("every profile place and every Magdeburg Stadtteil, each with a page", () => {
+    expect(index).toHaveLength(50 + 40);
+    expect(index.find((e) => e.ags === "03357")).toMatchObject({name: "Landkreis Rotenburg (Wümme)", href: "/orte/landkreis-rotenburg-wuemme"});
+    expect(index.find((e) => e.ags === "15003000-st01")).toMatchObject({name: "Altstadt", href: "/karten/magdeburg?gebiet=15003000-st01", kind: "Stadtteil von Magdeburg"});
+    expect(new Set(index.map((e) => e.href)).size).toBe(index.length);
+  });
+  test("Stadtteile link to their profile once the build has Stadtteil profiles", () => {
+    const later = searchablePlaces(new Set(["/karten/magdeburg", "/orte/magdeburg/altstadt"]));
+    expect(later.find((e) => e.name === "Neustädter See")?.href).toBe("/orte/magdeburg/neustaedter-see");
+    expect(stadtteilSlug("Randau-Calenberge")).toBe("randau-calenberge");
+  });
+  test("without the Magdeburg map the Stadtteile have no page and are not offered", () => {
+    expect(searchablePlaces(new Set())).toHaveLength(50);
+  });
+});
+
+describe("searchPlaces", () => {
+  test("Göttingen finds Stadt and Landkreis, however the umlaut is typed", () => {
+    for (const q of ["Göttingen", "goettingen", "Gottingen", "GÖTTINGEN "]) expect(names(q).slice(0, 2).sort()).toEqual(["Landkreis Göttingen", "Stadt Göttingen"]);
+  });
+  test("Hannover: the Landeshauptstadt first, then Region and Umland", () => {
+    expect(names("Hannover")).toEqual(["Landeshauptstadt Hannover", "Region Hannover", "Hannover-Umland"]);
+  });
+  test("AGS: exact code first, a prefix finds the Kreise below it", () => {
+    expect(names("03357")).toEqual(["Landkreis Rotenburg (Wümme)"]);
+    expect(names("03159016")).toEqual(["Stadt Göttingen"]);
+    expect(names("0315")).toContain("Landkreis Göttingen");
+    expect(names("15003000-st01")).toEqual(["Altstadt"]);
+  });
+  test("Magdeburg: the city before its Stadtteile; a Stadtteil by name", () => {
+    expect(names("Magdeburg")[0]).toBe("Landeshauptstadt Magdeburg");
+    expect(names("neustädter")).toEqual(["Neustädter Feld", "Neustädter See"]);
+  });
+  test("nothing for an empty query, punctuation or an unknown name", () => {
+    expect(names("")).toEqual([]);
+    expect(names("  -- ")).toEqual([]);
+    expect(names("Atlantis")).toEqual([]);
+    expect(names("99999")).toEqual([]);
+  });
+});
+
+describe("attachPlaceSearch", () => {
+  const dom = () => {
+    const {window} = new JSDOM(`<form><input id="q"><ul id="l" hidden></ul><p id="s"></p></form>`);
+    const doc = window.document;
+    return {window, doc, input: doc.getElementById("q") as HTMLInputElement, list: doc.getElementById("l")!, status: doc.getElementById("s")!};
+  };
+  test("typing lists the places as options; Enter goes to the first, arrows move", () => {
+    const {window, input, list, status} = dom();
+    const went: string[] = [];
+    attachPlaceSearch(input, list, status, index, {go: (href) => went.push(href)});
+    input.value = "Göttingen";
+    input.dispatchEvent(new window.Event("input"));
+    expect([...list.querySelectorAll("[role=option]")].map((o) => o.textContent)).toEqual(["Landkreis GöttingenLandkreis in Niedersachsen · 03159", "Stadt GöttingenKreisangehörige Stadt in Niedersachsen · 03159016"]);
+    expect(list.hidden).toBe(false);
+    expect(input.getAttribute("aria-expanded")).toBe("true");
+    expect(status.textContent).toBe("2 Orte gefunden");
+    input.dispatchEvent(new window.KeyboardEvent("keydown", {key: "ArrowDown"}));
+    input.dispatchEvent(new window.KeyboardEvent("keydown", {key: "Enter"}));
+    expect(went).toEqual(["/orte/stadt-goettingen"]);
+  });
+  test("no match says so in German; text typed before the script ran is searched at once", () => {
+    const {window, input, list, status} = dom();
+    input.value = "Rotenburg";
+    attachPlaceSearch(input, list, status, index, {go: () => {}});
+    expect(list.querySelectorAll("[role=option]")).toHaveLength(1);
+    input.value = "Xyz";
+    input.dispatchEvent(new window.Event("input"));
+    expect(list.hidden).toBe(true);
+    expect(status.textContent).toMatch(/^Kein Ort gefunden/);
+  });
+});
