@@ -282,6 +282,8 @@ export interface ComparisonView {
   lines: {rows: TimeRow[]; highlight: string[]; reference: string | null; span: string; data: LineTableRow[]; columns: Column<LineTableRow>[]; colors: Record<string, string>};
   ranking: {rows: RankRow[]; landValue: number | null; data: RankTableRow[]; columns: Column<RankTableRow>[]};
   difference: {data: DifferenceRow[]; columns: Column<DifferenceRow>[]};
+  /** Place ids the URL asked for that the data do not know (embed pages name them). */
+  unknownPlaces?: string[];
 }
 
 const plain = (text: string) => text.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
@@ -474,15 +476,24 @@ export function comparisonFor(data: ComparisonData, params: ComparisonParams, {c
   const series = comparisonSeries(facts, indicator.id, variant, perCapita);
   const year = pickYear(yearsOf(series), params.year, defaultYearOf(series));
   if (year === undefined) return null;
-  return comparisonView({indicator, variant, perCapita, series, places: pickPlaces(data.areas, params.places), year, catalogue, rules});
+  return {...comparisonView({indicator, variant, perCapita, series, places: pickPlaces(data.areas, params.places), year, catalogue, rules}), unknownPlaces: unknownPlaceIds(data.areas, params.places)};
 }
 
 /** Comparability warnings and places without values above an embedded figure, as the page shows them above its figures. */
 export function withNotices(view: ComparisonView, chart: HTMLElement, doc: Document = globalThis.document): HTMLElement {
-  if (!view.warnings.length && !view.withoutData.length) return chart;
+  const unknown = view.unknownPlaces ?? [];
+  if (!view.warnings.length && !view.withoutData.length && !unknown.length) return chart;
   const root = doc.createElement("div");
   root.className = "atlas-embed-vergleich";
   if (view.warnings.length) root.append(warningList(view.warnings, doc));
+  if (unknown.length) {
+    const p = doc.createElement("p");
+    p.className = "atlas-notice";
+    p.setAttribute("role", "status");
+    p.dataset.unknownPlaces = "";
+    p.textContent = `Unbekannte ${unknown.length === 1 ? "Ortskennung" : "Ortskennungen"} in der Adresse, nicht angezeigt: ${unknown.join(", ")}.`;
+    root.append(p);
+  }
   if (view.withoutData.length) {
     const p = doc.createElement("p");
     p.className = "atlas-notice";
