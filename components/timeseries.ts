@@ -142,7 +142,8 @@ export function timeseries(input: readonly TimeRow[], {width, height = 360, high
     color: {domain: shown, range: palette, legend: shown.length > 1},
     marks: [
       ...inRange.map((b) => Plot.ruleX([b.year - 0.5], {stroke: "#888", strokeDasharray: "3,3"})),
-      ...inRange.map((b) => Plot.text([b], {x: (d: SeriesBreak) => d.year - 0.5, frameAnchor: "top", dy: 2, text: "label", textAnchor: "start", dx: 3, fill: "#555", fontSize: 10})),
+      // A break's label runs away from the nearer edge and wraps, so that it stays inside the chart on a phone.
+      ...inRange.map((b) => Plot.text([b], {x: (d: SeriesBreak) => d.year - 0.5, frameAnchor: "top", dy: 2, text: "label", textAnchor: b.year > (x0 + x1) / 2 ? "end" : "start", dx: b.year > (x0 + x1) / 2 ? -3 : 3, lineWidth: Math.max(8, Math.floor((width - 120) / 2 / 10)), fill: "#555", fontSize: 10})),
       Plot.line(context, {x: "year", y: "value", z: "series", stroke: CONTEXT_COLOR, strokeWidth: 1, ariaDescription: "Vergleichslinien"}),
       Plot.line(ref, {x: "year", y: "value", stroke: REFERENCE_COLOR, strokeWidth: 1.5, strokeDasharray: "5,3", ariaDescription: "Referenz"}),
       Plot.dot(ref.filter(defined), {x: "year", y: "value", fill: REFERENCE_COLOR, r: 2, title: (d: TimeRow) => pointLabel(d, unit), ariaDescription: "Referenzwerte"}),
