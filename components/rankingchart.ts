@@ -40,19 +40,27 @@ export function ranking(rows: readonly RankRow[], {width, unit = "", highlight =
   const refValue = reference?.value ?? null;
   // Framework's width can be 0 before layout: never narrower than the margins
   // (a negative bar width is a console error, and the bars would be lost).
-  width = Math.max(width, 320);
+  width = Math.max(width, 260);
+  // Narrow (a phone): names above their bars across the full width, instead of a left margin that would cut them.
+  const narrow = width < 560;
+  const rowHeight = narrow ? 30 : 17;
+  const marginRight = 64;
+  const xMax = Math.max(0, ...ranked.map((d) => d.value as number), refValue ?? 0);
+  // The Land's label goes left of its line when the line stands in the right half (else it would run off the edge).
+  const refLeft = refValue !== null && xMax > 0 && refValue / xMax > 0.5;
   const chart = Plot.plot({
     document: doc,
     width,
-    height: Math.max(120, ranked.length * 17 + 50),
-    marginLeft: Math.min(260, width / 3),
-    marginRight: 70,
-    x: {label: null, grid: true, axis: "top", tickFormat: (v: number) => formatValue(v, unit === "count" || unit === "persons" ? "count" : "").replace(" %", "")},
-    y: {label: null, domain: ranked.map((d) => d.name), tickSize: 0},
+    height: Math.max(120, ranked.length * rowHeight + 50),
+    marginLeft: narrow ? 4 : Math.min(260, width / 3),
+    marginRight,
+    x: {label: null, grid: true, axis: "top", ticks: Math.max(2, Math.floor(width / 90)), tickFormat: (v: number) => formatValue(v, unit === "count" || unit === "persons" ? "count" : "").replace(" %", "")},
+    y: {label: null, domain: ranked.map((d) => d.name), tickSize: 0, axis: narrow ? null : "left", paddingInner: narrow ? 0.55 : 0.1, paddingOuter: narrow ? 0.6 : 0.1},
     marks: [
       Plot.barX(ranked, {x: "value", y: "name", fill: (d: Ranked) => (highlight.has(d.area_id) ? "Auswahl" : "übrige"), title: label, ariaDescription: "Rangfolge"}),
+      ...(narrow ? [Plot.text(ranked, {y: "name", frameAnchor: "left", text: (d: Ranked) => `${d.rank}. ${d.name}`, textAnchor: "start", dy: -rowHeight * 0.42, fontSize: 11, fill: "#222", lineWidth: Math.floor(width / 6.5), ariaDescription: "Namen"})] : []),
       Plot.text(ranked, {x: "value", y: "name", text: (d: Ranked) => formatValue(d.value, unit), textAnchor: "start", dx: 3, fontSize: 10, fill: "#333"}),
-      ...(refValue !== null ? [Plot.ruleX([refValue], {stroke: "#111", strokeDasharray: "5,3", strokeWidth: 1.5}), Plot.text([refValue], {x: (v: number) => v, frameAnchor: "bottom", dy: -2, text: () => `${reference!.name}: ${formatValue(refValue, unit)}`, fill: "#111", fontSize: 11, textAnchor: "start", dx: 3})] : []),
+      ...(refValue !== null ? [Plot.ruleX([refValue], {stroke: "#111", strokeDasharray: "5,3", strokeWidth: 1.5}), Plot.text([refValue], {x: (v: number) => v, frameAnchor: "bottom", dy: -2, text: () => `${reference!.name}: ${formatValue(refValue, unit)}`, fill: "#111", fontSize: 11, textAnchor: refLeft ? "end" : "start", dx: refLeft ? -3 : 3, stroke: "white", strokeWidth: 3, paintOrder: "stroke"})] : []),
       Plot.ruleX([0])
     ],
     color: {domain: ["Auswahl", "übrige"], range: [color, "#c9c9c9"]}

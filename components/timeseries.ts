@@ -34,6 +34,8 @@ export interface TimeseriesOptions {
   breaks?: readonly SeriesBreak[];
   /** Colours of the highlighted series, in the order given. */
   colors?: readonly string[];
+  /** A fixed colour per series (a place keeps its colour whatever else is chosen); wins over `colors`. */
+  colorOf?: (series: string) => string;
   document?: Document;
 }
 
@@ -57,18 +59,57 @@ export function spread(points: readonly TimeRow[], gap: number): (TimeRow & {lab
   return out;
 }
 
-export function timeseries(rows: readonly TimeRow[], {width, height = 360, highlight, reference = null, unit = "", yLabel, breaks = [], colors = SERIES_COLORS, document: doc}: TimeseriesOptions): HTMLElement | SVGSVGElement {
+/**
+ * Missing years as explicit nulls, so that a line breaks there instead of
+ * bridging the gap. A series' own step (1 for yearly data, 2 for every other
+ * year) is its smallest distance between years; a longer distance is a gap.
+ */
+export function withGaps(rows: readonly TimeRow[]): TimeRow[] {
+  const bySeries = new Map<string, TimeRow[]>();
+  for (const r of rows) (bySeries.get(r.series) ?? bySeries.set(r.series, []).get(r.series)!).push(r);
+  const out: TimeRow[] = [];
+  for (const list of bySeries.values()) {
+    const sorted = [...list].sort((a, b) => a.year - b.year);
+    const years = [...new Set(sorted.map((r) => r.year))];
+    const step = Math.min(...years.slice(1).map((y, i) => y - years[i]));
+    sorted.forEach((r, i) => {
+      const next = sorted[i + 1];
+      out.push(r);
+      if (next && Number.isFinite(step) && next.year - r.year > step) for (let y = r.year + step; y < next.year; y += step) out.push({series: r.series, year: y, value: null, flag: "missing"});
+    });
+  }
+  return out;
+}
+
+/** Rough width of a label in px (sans-serif, mixed case); enough to size margins and shorten names. */
+export const textWidth = (text: string, fontSize = 11) => text.length * fontSize * 0.6;
+
+const ABBREVIATIONS: [RegExp, string][] = [[/^Landkreis /, "LK "], [/^Landeshauptstadt /, "LH "], [/^Region /, "Reg. "], [/, Stadt$/, ""], [/^Stadt /, ""]];
+
+/** A line-end label that fits `room` px: common prefixes abbreviated, then cut with „…“ (the full name stays in the label's tooltip). */
+export function endLabel(name: string, room: number, fontSize = 11): string {
+  if (textWidth(name, fontSize) <= room) return name;
+  let short = name;
+  for (const [pattern, replacement] of ABBREVIATIONS) short = short.replace(pattern, replacement);
+  if (textWidth(short, fontSize) <= room) return short;
+  const chars = Math.max(1, Math.floor(room / (fontSize * 0.6)) - 1);
+  return `${short.slice(0, chars).trimEnd()}…`;
+}
+
+export function timeseries(input: readonly TimeRow[], {width, height = 360, highlight, reference = null, unit = "", yLabel, breaks = [], colors = SERIES_COLORS, colorOf, document: doc}: TimeseriesOptions): HTMLElement | SVGSVGElement {
+  const rows = withGaps(input);
   const names = [...new Set(rows.map((r) => r.series))];
   const shown = (highlight ?? names.filter((n) => n !== reference)).filter((n) => names.includes(n) && n !== reference);
   const isShown = new Set(shown);
   const context = rows.filter((r) => !isShown.has(r.series) && r.series !== reference);
   const front = rows.filter((r) => isShown.has(r.series));
   const ref = reference ? rows.filter((r) => r.series === reference) : [];
-  const years = rows.map((r) => r.year);
-  const [x0, x1] = years.length ? [Math.min(...years), Math.max(...years)] : [0, 1];
   const defined = (r: TimeRow) => r.value !== null && Number.isFinite(r.value);
+  // The axis covers the values drawn, not the empty years around them.
+  const years = rows.filter(defined).map((r) => r.year);
+  const [x0, x1] = years.length ? [Math.min(...years), Math.max(...years)] : [0, 1];
   const tick = (v: number) => formatValue(v, unit === "count" || unit === "persons" ? "count" : "").replace(" %", "");
-  const palette = shown.map((_, i) => colors[i % colors.length]);
+  const palette = shown.map((name, i) => colorOf?.(name) ?? colors[i % colors.length]);
   const last = (list: TimeRow[]) => {
     const byName = new Map<string, TimeRow>();
     for (const r of list) if (defined(r) && (byName.get(r.series)?.year ?? -Infinity) < r.year) byName.set(r.series, r);
@@ -81,27 +122,37 @@ export function timeseries(rows: readonly TimeRow[], {width, height = 360, highl
   const labelGap = values.length ? ((Math.max(...values) - lo) * 12) / Math.max(1, height - 60) : 0;
   const ends = spread([...(shown.length <= 6 ? last(front) : []), ...last(ref)], labelGap);
   // Framework's width can be 0 before layout; below the margins the lines would vanish.
-  width = Math.max(width, 320);
+  // Not wider than a 320 px phone's page though (embeds are that narrow).
+  width = Math.max(width, 260);
+  // The right margin holds the end labels: as wide as the longest needs, at most a quarter (on phones a third) of the chart; longer names are shortened.
+  const marginLeft = 56;
+  const maxRoom = width < 600 ? width / 3 : Math.min(220, width / 4);
+  const marginRight = Math.max(24, Math.min(maxRoom, Math.max(0, ...ends.map((d) => textWidth(d.series))) + 14));
+  const room = marginRight - 10;
+  // A year tick needs about 42 px, or the years run together on a phone.
+  const ticks = Math.max(1, Math.min(12, x1 - x0, Math.floor((width - marginLeft - marginRight) / 42)));
   return Plot.plot({
     document: doc,
     width,
     height,
-    marginRight: Math.min(180, width / 4),
-    marginLeft: 56,
-    x: {label: null, domain: x0 === x1 ? [x0 - 1, x1 + 1] : [x0, x1], tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : ""), ticks: Math.min(12, Math.max(2, x1 - x0))},
+    marginRight,
+    marginLeft,
+    x: {label: null, domain: x0 === x1 ? [x0 - 1, x1 + 1] : [x0, x1], tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : ""), ticks},
     y: {label: yLabel ?? (unit === "percent" ? "Prozent" : unit === "per_1000" ? "je 1.000" : null), grid: true, zero: unit !== "percent" && unit !== "years", tickFormat: tick},
     color: {domain: shown, range: palette, legend: shown.length > 1},
     marks: [
       ...inRange.map((b) => Plot.ruleX([b.year - 0.5], {stroke: "#888", strokeDasharray: "3,3"})),
-      ...inRange.map((b) => Plot.text([b], {x: (d: SeriesBreak) => d.year - 0.5, frameAnchor: "top", dy: 2, text: "label", textAnchor: "start", dx: 3, fill: "#555", fontSize: 10})),
+      // A break's label runs away from the nearer edge and wraps, so that it stays inside the chart on a phone.
+      ...inRange.map((b) => Plot.text([b], {x: (d: SeriesBreak) => d.year - 0.5, frameAnchor: "top", dy: 2, text: "label", textAnchor: b.year > (x0 + x1) / 2 ? "end" : "start", dx: b.year > (x0 + x1) / 2 ? -3 : 3, lineWidth: Math.max(8, Math.floor((width - 120) / 2 / 10)), fill: "#555", fontSize: 10})),
       Plot.line(context, {x: "year", y: "value", z: "series", stroke: CONTEXT_COLOR, strokeWidth: 1, ariaDescription: "Vergleichslinien"}),
       Plot.line(ref, {x: "year", y: "value", stroke: REFERENCE_COLOR, strokeWidth: 1.5, strokeDasharray: "5,3", ariaDescription: "Referenz"}),
       Plot.dot(ref.filter(defined), {x: "year", y: "value", fill: REFERENCE_COLOR, r: 2, title: (d: TimeRow) => pointLabel(d, unit), ariaDescription: "Referenzwerte"}),
       Plot.line(front, {x: "year", y: "value", z: "series", stroke: "series", strokeWidth: 2.2, ariaDescription: "Linien"}),
       Plot.dot(front.filter(defined), {x: "year", y: "value", fill: "series", r: 3, title: (d: TimeRow) => pointLabel(d, unit), ariaDescription: "Werte"}),
       // Direct labels at the line ends, while they can still be told apart, pushed apart where they would overlap.
-      Plot.text(ends.filter((d) => d.series !== reference), {x: "year", y: "labelY", text: "series", textAnchor: "start", dx: 6, fill: "series", fontSize: 11}),
-      Plot.text(ends.filter((d) => d.series === reference), {x: "year", y: "labelY", text: "series", textAnchor: "start", dx: 6, fill: REFERENCE_COLOR, fontSize: 11}),
+      // End labels sit in the right margin (from the last year, x1), never past the chart's edge; the full name is their tooltip.
+      Plot.text(ends.filter((d) => d.series !== reference), {x: () => x1, y: "labelY", text: (d: TimeRow) => endLabel(d.series, room), title: "series", textAnchor: "start", dx: 6, fill: "series", fontSize: 11, ariaDescription: "Beschriftung"}),
+      Plot.text(ends.filter((d) => d.series === reference), {x: () => x1, y: "labelY", text: (d: TimeRow) => endLabel(d.series, room), title: "series", textAnchor: "start", dx: 6, fill: REFERENCE_COLOR, fontSize: 11, ariaDescription: "Beschriftung"}),
       Plot.tip(front.filter(defined), Plot.pointer({x: "year", y: "value", title: (d: TimeRow) => pointLabel(d, unit)}))
     ]
   });

@@ -8,7 +8,8 @@
  */
 import {figure, dataTable, type Column} from "../figure.js";
 import {formatChange, formatNumber, formatValue, label} from "../format.js";
-import {timeseries, pointLabel, type TimeRow} from "../timeseries.js";
+import {neighbors} from "topojson-client";
+import {SERIES_COLORS, timeseries, pointLabel, type TimeRow} from "../timeseries.js";
 import {rank, ranking, type RankRow} from "../rankingchart.js";
 import {breaksOf, warningList, warningsFor, type ComparabilityRule} from "../comparability.js";
 import type {ComparisonRow} from "../../loaders/model/comparison.ts";
@@ -278,9 +279,11 @@ export interface ComparisonView {
   source: string;
   footnotes: string;
   format: (v: number | null) => string;
-  lines: {rows: TimeRow[]; highlight: string[]; reference: string | null; span: string; data: LineTableRow[]; columns: Column<LineTableRow>[]};
+  lines: {rows: TimeRow[]; highlight: string[]; reference: string | null; span: string; data: LineTableRow[]; columns: Column<LineTableRow>[]; colors: Record<string, string>};
   ranking: {rows: RankRow[]; landValue: number | null; data: RankTableRow[]; columns: Column<RankTableRow>[]};
   difference: {data: DifferenceRow[]; columns: Column<DifferenceRow>[]};
+  /** Place ids the URL asked for that the data do not know (embed pages name them). */
+  unknownPlaces?: string[];
 }
 
 const plain = (text: string) => text.replace(/<br\s*\/?>/gi, " ").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
@@ -353,7 +356,7 @@ export function comparisonView({indicator, variant, perCapita, series: rows, pla
 
   return {
     indicator, variant, perCapita, unit, year, places: [...places], selected, warnings, withoutData, valueLabel, definition, source, footnotes, format,
-    lines: {rows: lineRows, highlight: [...new Set(shown.map((r) => r.area_name))], reference: land.length ? LAND_NAME : null, span, data: lineData, columns: lineColumns},
+    lines: {rows: lineRows, highlight: [...new Set(shown.map((r) => r.area_name))], reference: land.length ? LAND_NAME : null, span, data: lineData, columns: lineColumns, colors: Object.fromEntries(shown.map((r) => [r.area_name, placeColor(r.area_id)]))},
     ranking: {rows: rankRows, landValue, data: rankData, columns: rankColumns},
     difference: {data: diffData, columns: diffColumns}
   };
@@ -377,7 +380,7 @@ function annotate(chart: Element, selector: string, byLabel: Map<string, {value:
 /** The chosen places over the years, the Land dashed, the other Kreise grey (id vergleich-linien). */
 export function linesFigure(view: ComparisonView, {width, document}: FigureOptions): HTMLElement {
   const {lines, unit} = view;
-  const chart = timeseries(lines.rows, {width: Math.min(width, LINES_MAX_WIDTH), height: 420, highlight: lines.highlight, reference: lines.reference, unit, breaks: breaksOf(view.warnings), document});
+  const chart = timeseries(lines.rows, {width: Math.min(width, LINES_MAX_WIDTH), height: width < 600 ? 340 : 420, highlight: lines.highlight, reference: lines.reference, unit, breaks: breaksOf(view.warnings), colorOf: (name) => lines.colors[name] ?? SERIES_COLORS[0], document});
   const shown = new Set([...lines.highlight, LAND_NAME]);
   annotate(chart, 'g[aria-description="Werte"] circle, g[aria-description="Referenzwerte"] circle', new Map(lines.rows.filter((r) => shown.has(r.series)).map((r) => [pointLabel(r, unit), {value: r.value}])));
   return figure(chart, {
@@ -473,15 +476,24 @@ export function comparisonFor(data: ComparisonData, params: ComparisonParams, {c
   const series = comparisonSeries(facts, indicator.id, variant, perCapita);
   const year = pickYear(yearsOf(series), params.year, defaultYearOf(series));
   if (year === undefined) return null;
-  return comparisonView({indicator, variant, perCapita, series, places: pickPlaces(data.areas, params.places), year, catalogue, rules});
+  return {...comparisonView({indicator, variant, perCapita, series, places: pickPlaces(data.areas, params.places), year, catalogue, rules}), unknownPlaces: unknownPlaceIds(data.areas, params.places)};
 }
 
 /** Comparability warnings and places without values above an embedded figure, as the page shows them above its figures. */
 export function withNotices(view: ComparisonView, chart: HTMLElement, doc: Document = globalThis.document): HTMLElement {
-  if (!view.warnings.length && !view.withoutData.length) return chart;
+  const unknown = view.unknownPlaces ?? [];
+  if (!view.warnings.length && !view.withoutData.length && !unknown.length) return chart;
   const root = doc.createElement("div");
   root.className = "atlas-embed-vergleich";
   if (view.warnings.length) root.append(warningList(view.warnings, doc));
+  if (unknown.length) {
+    const p = doc.createElement("p");
+    p.className = "atlas-notice";
+    p.setAttribute("role", "status");
+    p.dataset.unknownPlaces = "";
+    p.textContent = `Unbekannte ${unknown.length === 1 ? "Ortskennung" : "Ortskennungen"} in der Adresse, nicht angezeigt: ${unknown.join(", ")}.`;
+    root.append(p);
+  }
   if (view.withoutData.length) {
     const p = doc.createElement("p");
     p.className = "atlas-notice";
@@ -491,4 +503,83 @@ export function withNotices(view: ComparisonView, chart: HTMLElement, doc: Docum
   }
   root.append(chart);
   return root;
+}
+
+// ---- The place picker's data (components/placepicker.ts draws it): fixed colours, aggregates, presets, unknown ids.
+
+/** Areas that are no current place of their own: former Kreise, with when they ended. */
+export const FORMER_AREAS: Record<string, string> = {"03156": "früherer Landkreis Osterode am Harz, seit 1.11.2016 Teil des Landkreises Göttingen"};
+
+/** Mikrozensus Kreis groups and former Kreise: kept out of the main list, offered separately and labelled. */
+export function aggregateLabel(area: Pick<Area, "area_id" | "level">): string | null {
+  if (FORMER_AREAS[area.area_id]) return FORMER_AREAS[area.area_id];
+  if (area.level === "kreisgruppe") return "Kreisgruppe des Mikrozensus (mehrere Kreise zusammen)";
+  if (area.level === "bund" || area.area_id === "DG") return "Deutschland";
+  return null;
+}
+
+/** Ids in the URL that name no area of the data (the page says so instead of dropping them). */
+export function unknownPlaceIds(areas: readonly Area[], ids: readonly string[]): string[] {
+  const known = new Set(areas.map((a) => a.area_id));
+  return [...new Set(ids.map((id) => id.trim()).filter((id) => id && !known.has(id)))];
+}
+
+/** The concept places' colours, fixed; every other place by the last digit of its Kreis number (neighbours differ) or a hash of its id. */
+const CONCEPT_COLORS: Record<string, number> = {"03159016": 0, "03103": 1, "03241": 2, "03357": 3, "15003000": 4, "03159": 5};
+
+/** One colour per place wherever it is drawn (page, embeds, static SVG), whatever else is chosen. */
+export function placeColor(areaId: string, palette: readonly string[] = SERIES_COLORS): string {
+  const fixed = CONCEPT_COLORS[areaId];
+  if (fixed !== undefined) return palette[fixed % palette.length];
+  const n = /^\d{5}$/.test(areaId) ? Number(areaId.slice(2)) : [...areaId].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+  return palette[n % palette.length];
+}
+
+/** The most places the comparison draws at once (one colour each, lines still told apart). */
+export const MAX_PLACES = 10;
+
+interface KreisTopology {
+  type: "Topology";
+  objects: Record<string, {type: "GeometryCollection"; geometries: {id?: string | number; arcs?: unknown}[]}>;
+  arcs: unknown[];
+}
+
+/** Neighbouring Kreise by shared boundary arcs (topojson-client's neighbors); the Region Hannover as the union of its parts. */
+export function neighbourKreise(topology: KreisTopology, areaId: string, object = "kreise"): string[] {
+  const geometries = topology.objects[object]?.geometries ?? [];
+  const ids = geometries.map((g) => String(g.id ?? ""));
+  const own = ids.map((id, i) => (id === areaId || (areaId === "03241" && id.startsWith("03241")) ? i : -1)).filter((i) => i >= 0);
+  if (!own.length) return [];
+  const lists = neighbors(geometries as never);
+  const out = new Set<string>();
+  for (const i of own) for (const j of lists[i]) if (!own.includes(j)) out.add(ids[j]);
+  return [...out].sort();
+}
+
+/** Whether a place has neighbours in the Kreis map (a Kreis, a part of the Region Hannover, the Region itself). */
+export function hasNeighbours(topology: KreisTopology, areaId: string, object = "kreise"): boolean {
+  return (topology.objects[object]?.geometries ?? []).some((g) => String(g.id) === areaId || (areaId === "03241" && String(g.id).startsWith("03241")));
+}
+
+/** The `count` places whose population is closest to `areaId`'s (by ratio), among `candidates`; population: latest value per area. */
+export function similarInSize(population: ReadonlyMap<string, number>, areaId: string, candidates: readonly Area[], count = 5): string[] {
+  const own = population.get(areaId);
+  if (own === undefined || own <= 0) return [];
+  return candidates
+    .filter((a) => a.area_id !== areaId && a.area_id !== LAND && !aggregateLabel(a) && (population.get(a.area_id) ?? 0) > 0)
+    .map((a) => ({id: a.area_id, distance: Math.abs(Math.log(population.get(a.area_id)! / own))}))
+    .sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : 1))
+    .slice(0, count)
+    .map((d) => d.id);
+}
+
+/** The latest population per area (Integrationsmonitoring 1.1.1 and its linked series), from the rows the page already has. */
+export function latestPopulation(rows: readonly ComparisonFact[]): Map<string, number> {
+  const latest = new Map<string, {year: number; value: number}>();
+  for (const r of rows) {
+    if (r.indicator !== POPULATION || r.value === null || r.unit !== "count" || r.sex !== "total" || r.category !== "total" || r.age_group !== "total") continue;
+    const seen = latest.get(r.area_id);
+    if (!seen || r.year > seen.year) latest.set(r.area_id, {year: r.year, value: r.value});
+  }
+  return new Map([...latest].map(([id, v]) => [id, v.value]));
 }

@@ -13,7 +13,7 @@ import {serve, type StaticServer} from "./server.ts";
 export const dist = join(dirname(fileURLToPath(import.meta.url)), "../../dist");
 
 export interface Site {
-  open(path: string, options?: {height?: number}): Promise<Page>;
+  open(path: string, options?: {height?: number; width?: number}): Promise<Page>;
 }
 
 export function useSite(): Site {
@@ -28,8 +28,8 @@ export function useSite(): Site {
     await server?.close();
   });
   return {
-    async open(path, {height = 900} = {}) {
-      const page = await browser.newPage({viewport: {width: 1280, height}, locale: "de-DE"});
+    async open(path, {height = 900, width = 1280} = {}) {
+      const page = await browser.newPage({viewport: {width, height}, locale: "de-DE"});
       const report = await checkPage(page, server.url + path);
       expect(report.problems).toEqual([]);
       return page;

@@ -66,5 +66,5 @@ test("a zero width still draws every bar and line with positive sizes", () => {
   expect(widths).toHaveLength(2);
   for (const w of widths) expect(w).toBeGreaterThan(0);
   const svg = timeseries(rows, {width: 0, reference: "Niedersachsen", unit: "percent", document});
-  expect(Number(svg.getAttribute("width") ?? svg.querySelector("svg")?.getAttribute("width"))).toBeGreaterThanOrEqual(320);
+  expect(Number(svg.getAttribute("width") ?? svg.querySelector("svg")?.getAttribute("width"))).toBeGreaterThanOrEqual(260);
 });
