@@ -101,7 +101,7 @@ async function magdeburgMaps(which: "map" | "multiples" | "trend", {files, read,
     return (chosen && md.mdTrendFigure(md.mdSeries(rows), params.selected, {width: Math.min(width, 760), seriesLabel, measure: params.measure, document: doc})) ||
       notice(doc, "Kein Stadtteil gewählt", "Diese Zeitreihe braucht einen Stadtteil im Parameter „gebiet“, z. B. ?gebiet=15003000-st01.");
   }
-  return md.mdMapFigure(md.mdView(rows, params), stadtteile, {width: Math.min(width, 760), method: params.method, classes: params.classes, symbols: params.symbols, selected: params.selected, document: doc});
+  return md.mdMapFigure(md.mdView(rows, params), stadtteile, {width: Math.min(width, 760), method: params.method, classes: params.classes, symbols: params.symbols, labels: params.labels, selected: params.selected, document: doc});
 }
 
 async function niedersachsenMaps(which: "map" | "multiples" | "trend", {files, read, width, doc}: Context): Promise<HTMLElement> {
