@@ -81,6 +81,8 @@ export interface NiParams {
   change: boolean;
   method: Method;
   classes: number;
+  /** Kreis names on the map (URL namen=0 switches them off). */
+  labels: boolean;
   selected: string | null;
 }
 
@@ -98,6 +100,7 @@ export function niParams(read: (name: string) => string | null): NiParams {
     change: (base ?? "") !== "",
     method: (METHODS.some((m) => m.value === method) ? method : "quantile") as Method,
     classes: Number.isFinite(n) ? Math.min(7, Math.max(3, n)) : 5,
+    labels: read("namen") !== "0",
     selected: read("gebiet")
   };
 }
