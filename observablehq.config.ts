@@ -2,7 +2,7 @@
 // Offline by construction: no Google font (globalStylesheets: []), no DuckDB
 // extensions from the extension host, telemetry off in scripts/build.ts.
 import {profilePaths} from "./loaders/model/places.ts";
-import {profileEmbedPaths} from "./loaders/site/site-bundle.ts";
+import {profileEmbedPaths, stadtteilPaths} from "./loaders/site/site-bundle.ts";
 import {CHARTS} from "./components/charts/registry.ts";
 import {PLACES} from "./components/charts/bericht.ts";
 
@@ -34,6 +34,8 @@ export default {
   dynamicPaths: async function* () {
     yield* [...profilePaths(), ...CHARTS.map((c) => `/einbetten/${c.id}`), ...PLACES.map((p) => `/bericht/${p.slug}`)];
     yield* await profileEmbedPaths();
+    // Magdeburg's Stadtteil profiles (src/orte/magdeburg/[stadtteil].md.ts), from the site bundle.
+    yield* await stadtteilPaths();
   },
   globalStylesheets: [],
   style: "style.css",

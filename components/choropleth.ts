@@ -4,8 +4,9 @@
  * as such, tooltips with value, rank and context, click to select.
  */
 import * as Plot from "@observablehq/plot";
-import {interpolateBlues, interpolateRdBu} from "d3";
+import {geoArea, interpolateBlues, interpolateRdBu} from "d3";
 import {breaks as classify, classOf, type Method} from "./classify.js";
+import {textWidth} from "./exportsvg.js";
 import {formatNumber} from "./format.js";
 
 export interface MapRow {
@@ -38,6 +39,12 @@ export interface ChoroplethOptions {
   symbols?: {values: Map<string, number | null>; label: string; format?: (value: number) => string};
   /** Draw without legend (small multiples draw one for all). */
   bare?: boolean;
+  /** Area names on the map (labels that would collide become numbers with a key below). */
+  labels?: boolean;
+  /** Areas whose value rests on a small base (components/smallbase.ts): outlined dashed, no rank. */
+  smallBase?: ReadonlySet<string>;
+  /** A legend class was chosen (its areas) or cleared (null): the page highlights the same areas in its table. */
+  onClassSelect?: (areaIds: string[] | null) => void;
   document?: Document;
 }
 
@@ -89,52 +96,84 @@ export function colorOf(value: number | null, legend: Legend): string {
   return value === null ? NO_DATA : legend.colors[classOf(value, legend.breaks)];
 }
 
-export function legendElement(doc: Document, legend: Legend, format: (v: number) => string, label: string, noData: number, {empty = false} = {}): HTMLElement {
+export interface LegendInteraction {
+  /** Called with the class index (-1: no data) or null when a class is cleared. */
+  onClass: (index: number | null) => void;
+  /** Small-base areas counted in the legend (a dashed outline on the map). */
+  smallBase?: number;
+}
+
+export function legendElement(doc: Document, legend: Legend, format: (v: number) => string, label: string, noData: number, {empty = false, interaction}: {empty?: boolean; interaction?: LegendInteraction} = {}): HTMLElement {
   const root = doc.createElement("div");
   root.className = "atlas-legend";
   root.setAttribute("role", "list");
-  root.setAttribute("aria-label", `Legende: ${label}`);
-  const item = (color: string, text: string, cls = "") => {
+  root.setAttribute("aria-label", `Legende: ${label}${interaction ? " (eine Klasse anklicken hebt ihre Gebiete in Karte und Tabelle hervor)" : ""}`);
+  const buttons: HTMLButtonElement[] = [];
+  const item = (color: string, text: string, cls = "", index?: number) => {
     const li = doc.createElement("div");
     li.setAttribute("role", "listitem");
     li.className = `atlas-legend-item ${cls}`;
     const sw = doc.createElement("span");
     sw.className = "atlas-swatch";
-    sw.style.background = color;
-    li.append(sw, doc.createTextNode(text));
+    if (color) sw.style.background = color;
+    if (interaction && index !== undefined) {
+      // A button per class: click (or Enter) highlights the class's areas, again clears.
+      const button = doc.createElement("button");
+      button.type = "button";
+      button.className = "atlas-legend-class";
+      button.dataset.classIndex = String(index);
+      button.setAttribute("aria-pressed", "false");
+      button.append(sw, doc.createTextNode(text));
+      button.addEventListener("click", () => {
+        const on = button.getAttribute("aria-pressed") !== "true";
+        for (const b of buttons) b.setAttribute("aria-pressed", String(on && b === button));
+        interaction.onClass(on ? index : null);
+      });
+      buttons.push(button);
+      li.append(button);
+    } else li.append(sw, doc.createTextNode(text));
     root.append(li);
   };
   const {breaks: b, colors} = legend;
   // A map without any value has no classes: only the no-data swatch.
   if (!empty) colors.forEach((color, i) => {
     const text = b.length === 0 ? "alle Werte" : i === 0 ? `unter ${format(b[0])}` : i === colors.length - 1 ? `${format(b[i - 1])} und mehr` : `${format(b[i - 1])} bis unter ${format(b[i])}`;
-    item(color, text);
+    item(color, text, "", i);
   });
-  item(NO_DATA, `keine Daten${noData ? ` (${noData})` : ""}`, "atlas-legend-nodata");
+  item(NO_DATA, `keine Daten${noData ? ` (${noData})` : ""}`, "atlas-legend-nodata", noData && !empty ? -1 : undefined);
+  if (interaction?.smallBase) item("#fff", `kleine Basis, ohne Rang (${interaction.smallBase})`, "atlas-legend-smallbase");
   return root;
 }
+
+/** The area whose selection came from the keyboard: the redrawn map gives it focus again. */
+let keyboardSelected: string | null = null;
 
 export function choropleth(features: GeoFeature[], rows: MapRow[], options: ChoroplethOptions): HTMLElement {
   const doc = options.document ?? globalThis.document;
   const format = options.format ?? ((v: number) => formatNumber(v));
   const byId = new Map(rows.map((r) => [r.area_id, r]));
   const isContext = options.context ?? (() => false);
+  const small = options.smallBase ?? new Set<string>();
   const mapped = features.filter((f) => !isContext(f));
   const values = mapped.map((f) => byId.get(String(f.id))?.value ?? null);
   const legend = options.legend ?? legendOf(values, options);
   const mappedIds = new Set(mapped.map((f) => String(f.id)));
-  const ranked = rows.filter((r) => r.value !== null && mappedIds.has(r.area_id)).sort((a, b) => (b.value as number) - (a.value as number));
+  // Areas on a small base get no rank: a share of 237 in 286 must not lead the list unmarked.
+  const ranked = rows.filter((r) => r.value !== null && mappedIds.has(r.area_id) && !small.has(r.area_id)).sort((a, b) => (b.value as number) - (a.value as number));
   const rank = new Map(ranked.map((r, i) => [r.area_id, i + 1]));
+  const nameOf = (f: GeoFeature) => byId.get(String(f.id))?.name ?? String(f.properties.name ?? f.id);
   const tooltip = (f: GeoFeature) => {
     const id = String(f.id);
     const row = byId.get(id);
-    const name = row?.name ?? String(f.properties.name ?? id);
+    const name = nameOf(f);
     if (isContext(f)) return `${name}\n(außerhalb des Gebiets)`;
     if (!row || row.value === null) return `${name}\nkeine Daten`;
-    return [name, `${options.valueLabel}: ${format(row.value)}`, `Rang ${rank.get(id)} von ${ranked.length}`, ...(row.details ?? [])].join("\n");
+    const place = small.has(id) ? "kleine Basis: ohne Rangplatz" : `Rang ${rank.get(id)} von ${ranked.length}`;
+    return [name, `${options.valueLabel}: ${format(row.value)}`, place, ...(row.details ?? [])].join("\n");
   };
   const collection = {type: "FeatureCollection", features};
   const noData = mapped.filter((f) => (byId.get(String(f.id))?.value ?? null) === null).length;
+  const labelSize = options.width < 500 ? 9 : 10;
   const plot = Plot.plot({
     document: doc,
     // Framework's width can be 0 before layout; a negative map height would be an error.
@@ -152,31 +191,43 @@ export function choropleth(features: GeoFeature[], rows: MapRow[], options: Chor
       // Hatching over areas without data, so that "no data" never reads as "low".
       Plot.geo(
         mapped.filter((f) => (byId.get(String(f.id))?.value ?? null) === null),
-        {fill: "url(#atlas-hatch)", stroke: "#999", strokeWidth: 0.4}
+        {fill: "url(#atlas-hatch)", stroke: "#999", strokeWidth: 0.4, pointerEvents: "none"} as never
+      ),
+      // A dashed outline: the share rests on a small base.
+      Plot.geo(
+        mapped.filter((f) => small.has(String(f.id)) && (byId.get(String(f.id))?.value ?? null) !== null),
+        {fill: "none", stroke: "#222", strokeWidth: 1.3, strokeDasharray: "3,2", pointerEvents: "none"} as never
       ),
       Plot.geo(
         features.filter((f) => options.highlight?.has(String(f.id))),
-        {fill: "none", stroke: "#c2410c", strokeWidth: 2}
+        {fill: "none", stroke: "#c2410c", strokeWidth: 2, pointerEvents: "none"} as never
       ),
       Plot.geo(
         features.filter((f) => String(f.id) === options.selected),
-        {fill: "none", stroke: "#000", strokeWidth: 2.5}
+        {fill: "none", stroke: "#000", strokeWidth: 2.5, pointerEvents: "none"} as never
       ),
-      ...(options.symbols ? [symbolLayer(mapped, options.symbols)] : [])
+      ...(options.symbols ? [symbolLayer(mapped, options.symbols)] : []),
+      // Area names at the centroids; collisions are resolved after drawing (placeLabels).
+      ...(options.labels
+        ? [Plot.text(mapped, Plot.centroid({text: nameOf, fontSize: labelSize, fill: "#111", stroke: "#fff", strokeWidth: 3, strokeOpacity: 0.85, paintOrder: "stroke", pointerEvents: "none"} as never))]
+        : [])
     ],
     ...(options.symbols ? {r: {range: [0, Math.max(8, options.width / 30)]}} : {})
   }) as SVGSVGElement | HTMLElement;
   const svg = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector("svg");
+  const paths: SVGPathElement[] = [];
+  let key: HTMLElement | null = null;
   if (svg) {
     const defs = doc.createElementNS("http://www.w3.org/2000/svg", "defs");
     defs.innerHTML = `<pattern id="atlas-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${NO_DATA}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#999" stroke-width="1.5"/></pattern>`;
     svg.prepend(defs);
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", `Karte: ${options.valueLabel}`);
+    // A group, not an image: its areas are controls a screen reader must reach.
+    svg.setAttribute("role", "group");
+    svg.setAttribute("aria-label", `Karte: ${options.valueLabel}${options.onSelect ? " (Gebiete mit Tab erreichbar, Eingabetaste wählt aus)" : ""}`);
     // Click and keyboard selection on the first geo layer's paths (same order as features).
-    const paths = svg.querySelectorAll("g[aria-label='geo'] > path");
+    const drawn = svg.querySelectorAll("g[aria-label='geo'] > path");
     features.forEach((f, i) => {
-      const path = paths[i] as SVGPathElement | undefined;
+      const path = drawn[i] as SVGPathElement | undefined;
       if (!path || isContext(f)) return;
       const id = String(f.id);
       path.dataset.areaId = id;
@@ -184,18 +235,104 @@ export function choropleth(features: GeoFeature[], rows: MapRow[], options: Chor
       // The number the colour stands for (empty: no data), for readers of the DOM and the exported SVG.
       const value = byId.get(id)?.value ?? null;
       path.dataset.value = value === null ? "" : String(value);
+      path.dataset.class = value === null ? "-1" : String(classOf(value, legend.breaks));
+      if (small.has(id)) path.dataset.smallBase = "true";
       // The tooltip's text (name, formatted value, rank): an exported image turns it into the area's <title>.
       path.dataset.label = tooltip(f);
+      paths.push(path);
+      if (!options.onSelect) return;
       path.style.cursor = "pointer";
-      path.addEventListener("click", () => options.onSelect?.(id));
+      path.setAttribute("tabindex", "0");
+      path.setAttribute("role", "button");
+      path.setAttribute("aria-label", tooltip(f).split("\n").slice(0, 3).join(", "));
+      path.setAttribute("aria-pressed", String(id === options.selected));
+      path.addEventListener("click", () => {
+        keyboardSelected = null;
+        options.onSelect?.(id);
+      });
+      path.addEventListener("keydown", (event) => {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        keyboardSelected = id;
+        options.onSelect?.(id);
+      });
     });
+    if (options.labels) key = placeLabels(doc, svg, mapped, labelSize);
   }
   const root = doc.createElement("div");
   root.className = "atlas-map";
+  const smallCount = mapped.filter((f) => small.has(String(f.id)) && (byId.get(String(f.id))?.value ?? null) !== null).length;
+  // The legend above the map: seen together with the map on a phone and on a tall map.
+  if (!options.bare) {
+    const onClass = (index: number | null) => {
+      const hits = index === null ? null : paths.filter((p) => p.dataset.class === String(index)).map((p) => p.dataset.areaId as string);
+      for (const p of paths) {
+        const hit = !!hits?.includes(p.dataset.areaId as string);
+        p.classList.toggle("atlas-class-hit", hit);
+        p.classList.toggle("atlas-class-dim", hits !== null && !hit);
+      }
+      root.dataset.highlightClass = index === null ? "" : String(index);
+      options.onClassSelect?.(hits);
+    };
+    root.append(legendElement(doc, legend, format, options.valueLabel, noData, {empty: noData === mapped.length, interaction: {onClass, smallBase: smallCount}}));
+  }
   root.append(plot);
-  if (!options.bare) root.append(legendElement(doc, legend, format, options.valueLabel, noData, {empty: noData === mapped.length}));
+  if (key) root.append(key);
   if (options.symbols && !options.bare) root.append(symbolLegend(doc, options.symbols));
+  if (keyboardSelected && options.selected === keyboardSelected) {
+    const target = paths.find((p) => p.dataset.areaId === keyboardSelected);
+    // Once the redrawn map is in the page, the chosen area keeps the keyboard focus.
+    if (target) globalThis.requestAnimationFrame?.(() => target.isConnected && target.focus());
+  }
   return root;
+}
+
+/** Position of a drawn text (Plot writes x/y or a translate). */
+function textPosition(text: Element): [number, number] | null {
+  const x = text.getAttribute("x");
+  const y = text.getAttribute("y");
+  if (x !== null && y !== null) return [Number(x), Number(y)];
+  const match = /translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)/.exec(text.getAttribute("transform") ?? "");
+  return match ? [Number(match[1]), Number(match[2])] : null;
+}
+
+/**
+ * Keeps the names that fit: largest areas first, a name that would overlap
+ * one already placed becomes a number, and a key under the map lists the
+ * numbered names. Estimated widths, no measuring: the same in the page and
+ * in the build's static SVG (jsdom has no layout).
+ */
+function placeLabels(doc: Document, svg: Element, features: GeoFeature[], size: number): HTMLElement | null {
+  const texts = [...svg.querySelectorAll("g[aria-label='text'] > text")];
+  if (texts.length !== features.length) return null;
+  const order = features.map((f, i) => ({f, i, area: geoArea(f as never)})).sort((a, b) => b.area - a.area);
+  const placed: {x0: number; x1: number; y0: number; y1: number}[] = [];
+  const overlaps = (box: {x0: number; x1: number; y0: number; y1: number}) => placed.some((p) => box.x0 < p.x1 && box.x1 > p.x0 && box.y0 < p.y1 && box.y1 > p.y0);
+  const numbered: {n: number; name: string}[] = [];
+  const boxOf = (x: number, y: number, text: string) => {
+    const w = textWidth(text, size);
+    return {x0: x - w / 2, x1: x + w / 2, y0: y - size * 0.6, y1: y + size * 0.6};
+  };
+  const names = order.map(({f, i}) => ({i, name: String(texts[i].textContent ?? f.id), pos: textPosition(texts[i])}));
+  for (const {i, name, pos} of names) {
+    if (!pos) continue;
+    const box = boxOf(pos[0], pos[1], name);
+    if (!overlaps(box)) {
+      placed.push(box);
+      texts[i].setAttribute("data-label-kind", "name");
+      continue;
+    }
+    numbered.push({n: numbered.length + 1, name});
+    texts[i].textContent = String(numbered.length);
+    texts[i].setAttribute("data-label-kind", "number");
+    texts[i].setAttribute("data-name", name);
+    placed.push(boxOf(pos[0], pos[1], String(numbered.length)));
+  }
+  if (!numbered.length) return null;
+  const key = doc.createElement("p");
+  key.className = "atlas-map-key atlas-explain";
+  key.textContent = `Nummern in der Karte: ${numbered.map((d) => `${d.n} ${d.name}`).join(" · ")}`;
+  return key;
 }
 
 function symbolLayer(features: GeoFeature[], symbols: NonNullable<ChoroplethOptions["symbols"]>) {

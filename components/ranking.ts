@@ -17,6 +17,8 @@ export interface RankingOptions<T> {
   caption: string;
   /** Rows shown before „Alle anzeigen“ (the selected row is always shown). */
   limit?: number;
+  /** Areas of the legend class chosen on the map: their rows highlighted, the others dimmed. */
+  highlight?: readonly string[] | null;
   /** Initial sort: column key and direction. */
   sort?: {key: keyof T & string; descending?: boolean};
   document?: Document;
@@ -34,7 +36,7 @@ export function rankingTable<T extends Record<string, unknown>>(rows: T[], optio
   const idKey = options.idKey ?? ("area_id" as keyof T & string);
   let sort = options.sort ?? {key: options.columns[0].key, descending: false};
   // Long lists (990 Gemeinden) start short: a table of a thousand rows costs more than the map.
-  let showAll = rows.length <= (options.limit ?? 100);
+  let showAll = rows.length <= (options.limit ?? 100) || !!options.highlight;
   const wrap = doc.createElement("div");
   wrap.className = "atlas-ranking";
   const table = doc.createElement("table");
@@ -91,6 +93,11 @@ export function rankingTable<T extends Record<string, unknown>>(rows: T[], optio
       if (id === options.selected) {
         tr.className = "atlas-selected";
         tr.setAttribute("aria-selected", "true");
+      }
+      if (options.highlight) {
+        const hit = options.highlight.includes(id);
+        tr.classList.add(hit ? "atlas-class-hit" : "atlas-class-dim");
+        if (hit) tr.dataset.classHit = "true";
       }
       for (const c of options.columns) {
         const td = doc.createElement("td");

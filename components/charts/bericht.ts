@@ -42,9 +42,11 @@ export const PLACES: Place[] = [
   },
   {
     slug: "wolfsburg", name: "Stadt Wolfsburg", im: "03103",
-    figures: ["niedersachsen-kreise", "wolfsburg-stadtteile"],
+    // No Stadtteil map: the atlas has boundaries but no figures per Stadtteil, and a report prints only charts with data.
+    figures: ["niedersachsen-kreise"],
     charts: [{id: "niedersachsen-kreis-zeitreihe", params: "gebiet=03103"}, {id: "niedersachsen-auslaender-alter", params: "gebiet=03103"}],
-    pages: [{label: "Karte der Kreise", path: "/karten/niedersachsen?gebiet=03103"}, {label: "Stadtteile", path: "/karten/wolfsburg"}]
+    pages: [{label: "Karte der Kreise", path: "/karten/niedersachsen?gebiet=03103"}, {label: "Stadtteile: nur Grenzen, keine Statistik", path: "/karten/wolfsburg"}],
+    note: "Für Wolfsburgs Stadtteile enthalten die Quellen des Atlas keine Statistik (nur Grenzen); der Bericht zeigt daher nur Zahlen für die Stadt als Ganzes."
   },
   {
     slug: "region-hannover", name: "Region Hannover", im: "03241",

@@ -101,7 +101,7 @@ async function magdeburgMaps(which: "map" | "multiples" | "trend", {files, read,
     return (chosen && md.mdTrendFigure(md.mdSeries(rows), params.selected, {width: Math.min(width, 760), seriesLabel, measure: params.measure, document: doc})) ||
       notice(doc, "Kein Stadtteil gewählt", "Diese Zeitreihe braucht einen Stadtteil im Parameter „gebiet“, z. B. ?gebiet=15003000-st01.");
   }
-  return md.mdMapFigure(md.mdView(rows, params), stadtteile, {width: Math.min(width, 760), method: params.method, classes: params.classes, symbols: params.symbols, selected: params.selected, document: doc});
+  return md.mdMapFigure(md.mdView(rows, params), stadtteile, {width: Math.min(width, 760), method: params.method, classes: params.classes, symbols: params.symbols, labels: params.labels, selected: params.selected, document: doc});
 }
 
 async function niedersachsenMaps(which: "map" | "multiples" | "trend", {files, read, width, doc}: Context): Promise<HTMLElement> {
@@ -128,7 +128,7 @@ async function niedersachsenMaps(which: "map" | "multiples" | "trend", {files, r
   const year = params.year !== null && years.includes(params.year) ? params.year : (years.at(-1) as number);
   const base = params.base !== null && years.includes(params.base) ? params.base : years[0];
   const view = ni.niView(series, drawn, {indicator, variant, year, base, change: params.change});
-  return ni.niMapFigure(view, kreise, {width: Math.min(width, 820), method: params.method, classes: params.classes, selected: params.selected, document: doc});
+  return ni.niMapFigure(view, kreise, {width: Math.min(width, 820), method: params.method, classes: params.classes, labels: params.labels, selected: params.selected, document: doc});
 }
 
 async function gemeindenMap({files, read, width, doc}: Context): Promise<HTMLElement> {

@@ -107,7 +107,7 @@ export function gemView(allRows: GemRow[], all: GeoFeature[], gebiet: Gebiet): G
 }
 
 /** The density map (id gemeinden-dichte). */
-export function gemFigure(view: GemView, {width, method, classes, symbols, selected = null, onSelect, document}: {width: number; method: Method; classes: number; symbols: boolean; selected?: string | null; onSelect?: (id: string) => void; document?: Document}): HTMLElement {
+export function gemFigure(view: GemView, {width, method, classes, symbols, selected = null, onSelect, onClassSelect, document}: {width: number; method: Method; classes: number; symbols: boolean; selected?: string | null; onSelect?: (id: string) => void; onClassSelect?: (ids: string[] | null) => void; document?: Document}): HTMLElement {
   const {gebiet, rows} = view;
   const mapRows = rows.map((d) => ({
     area_id: d.area_id,
@@ -116,7 +116,7 @@ export function gemFigure(view: GemView, {width, method, classes, symbols, selec
     details: [`Einwohner: ${formatNumber(d.einwohner, {digits: 0})}`, `Fläche: ${formatValue(d.flaeche, "km2")}`, uninhabited(d.area_id) ? "gemeindefreies Gebiet (unbewohnt)" : null, "Stichtag: in der Quelle nicht angegeben", "Quelle: VG250-EW, © GeoBasis-DE / BKG"].filter((x): x is string => x !== null)
   }));
   return figure(
-    choropleth(view.features, mapRows, {width, method, classes, format: (v: number) => formatNumber(v, {digits: 0}), valueLabel: "Einwohner je km²", selected, onSelect, context: isFrame(gebiet), document,
+    choropleth(view.features, mapRows, {width, method, classes, format: (v: number) => formatNumber(v, {digits: 0}), valueLabel: "Einwohner je km²", selected, onSelect, onClassSelect, context: isFrame(gebiet), document,
       symbols: symbols ? {values: new Map(rows.map((d) => [d.area_id, d.einwohner])), label: "Einwohner"} : undefined}),
     {
       id: "gemeinden-dichte",

@@ -8,6 +8,7 @@ import {choropleth, type GeoFeature} from "../choropleth.js";
 import {METHODS, type Method} from "../classify.js";
 import {figure, type Column} from "../figure.js";
 import {formatChange, formatNumber, formatPercent} from "../format.js";
+import {isSmallBase, SMALL_BASE_RULE, smallBaseNote} from "../smallbase.js";
 import {smallMultiples} from "../smallmultiples.js";
 import {trend} from "../trend.js";
 import type {FactLike} from "./facts.js";
@@ -31,6 +32,8 @@ export interface MdParams {
   method: Method;
   classes: number;
   symbols: boolean;
+  /** Stadtteil names on the map (URL namen=0 switches them off). */
+  labels: boolean;
   selected: string | null;
 }
 
@@ -58,6 +61,7 @@ export function mdParams(read: (name: string) => string | null, years: number[])
     method: get("klassen", "quantile", METHODS.map((m) => m.value)) as Method,
     classes: Math.min(7, Math.max(3, Number(get("n", "5")) || 5)),
     symbols: get("kreise", "0") === "1",
+    labels: get("namen", "1") !== "0",
     selected: read("gebiet")
   };
 }
@@ -125,6 +129,10 @@ export interface MdViewRow {
   gruppe?: number | null;
   auslaender?: number | null;
   bevoelkerung?: number | null;
+  /** The share rests on a small base (components/smallbase.ts): shown, marked, not ranked. */
+  smallBase?: boolean;
+  /** The caveat in words with its counts. */
+  smallBaseNote?: string;
 }
 
 export interface MdTableRow extends Record<string, unknown> {
@@ -134,6 +142,7 @@ export interface MdTableRow extends Record<string, unknown> {
   Wert: number | null;
   Zaehler: number | null;
   Nenner: number | null;
+  Hinweis: string;
 }
 
 /** One year's (or one change's) numbers: the map's rows, the table, the ranking. */
@@ -154,20 +163,31 @@ export interface MdView {
 
 export function mdView(rows: MdRow[], {measure, year, base, age}: Pick<MdParams, "measure" | "year" | "base" | "age">): MdView {
   const stadtteilRows = (y: number) => rows.filter((r) => r.year === y && r.area_level === "stadtteil");
-  const data: MdViewRow[] =
+  const plain: MdViewRow[] =
     measure === "veraenderung"
       ? (() => {
-          const from = new Map(stadtteilRows(base).map((r) => [r.area_id, r.value]));
+          const from = new Map(stadtteilRows(base).map((r) => [r.area_id, r]));
           return stadtteilRows(year).map((r) => {
-            const von = from.get(r.area_id) ?? null;
-            return {area_id: r.area_id, name: r.name, von, bis: r.value, value: r.value === null || von === null ? null : r.value - von};
+            const old = from.get(r.area_id);
+            const von = old?.value ?? null;
+            // A change is on a small base when either year's share is.
+            const small = isSmallBase(r.auslaender, r.bevoelkerung) || (old !== undefined && isSmallBase(old.auslaender, old.bevoelkerung));
+            const note = small ? `${smallBaseNote(r.auslaender, r.bevoelkerung, {numeratorLabel: `Ausländer ${year}`, denominatorLabel: "Einwohner"})}${old ? `; ${base}: ${formatNumber(old.auslaender, {digits: 0})} von ${formatNumber(old.bevoelkerung, {digits: 0})}` : ""}` : undefined;
+            return {area_id: r.area_id, name: r.name, von, bis: r.value, value: r.value === null || von === null ? null : r.value - von, smallBase: small, smallBaseNote: note, auslaender: r.auslaender, bevoelkerung: r.bevoelkerung};
           });
         })()
       : stadtteilRows(year);
+  const data: MdViewRow[] = plain.map((d) => {
+    if (measure === "veraenderung") return d;
+    const [num, den, labels] = measure === "alter" ? [d.gruppe, d.auslaender, {numeratorLabel: `Ausländer ${age} Jahre`, denominatorLabel: "Ausländer"}] : [d.auslaender, d.bevoelkerung, {numeratorLabel: "Ausländer", denominatorLabel: "Einwohner"}];
+    const small = d.value !== null && isSmallBase(num, den);
+    return {...d, smallBase: small, smallBaseNote: small ? smallBaseNote(num, den, labels) : undefined};
+  });
   const counts = new Map(data.map((d) => [d.area_id, measure === "alter" ? d.gruppe ?? null : measure === "anteil" ? d.auslaender ?? null : null]));
   const valueLabel = measure === "veraenderung" ? `Veränderung ${base}–${year}` : measure === "alter" ? `Anteil ${age} Jahre` : "Anteil ausländisch";
   const format = measure === "veraenderung" ? (v: number | null) => formatChange(v, {unit: "Pp."}) : (v: number | null) => formatPercent(v);
-  const ranked = data.filter((d) => d.value !== null).sort((a, b) => (b.value as number) - (a.value as number));
+  // Areas on a small base keep their value but get no rank (they follow the ranked ones, marked).
+  const ranked = data.filter((d) => d.value !== null && !d.smallBase).sort((a, b) => (b.value as number) - (a.value as number));
   const rankOf = new Map(ranked.map((d, i) => [d.area_id, i + 1]));
   const tableRows: MdTableRow[] = data
     .map((d) => ({
@@ -175,9 +195,11 @@ export function mdView(rows: MdRow[], {measure, year, base, age}: Pick<MdParams,
       Rang: rankOf.get(d.area_id) ?? null,
       Stadtteil: d.name,
       Wert: d.value,
-      ...(measure === "anteil" ? {Zaehler: d.auslaender ?? null, Nenner: d.bevoelkerung ?? null} : measure === "alter" ? {Zaehler: d.gruppe ?? null, Nenner: d.auslaender ?? null} : {Zaehler: d.von ?? null, Nenner: d.bis ?? null})
+      ...(measure === "anteil" ? {Zaehler: d.auslaender ?? null, Nenner: d.bevoelkerung ?? null} : measure === "alter" ? {Zaehler: d.gruppe ?? null, Nenner: d.auslaender ?? null} : {Zaehler: d.von ?? null, Nenner: d.bis ?? null}),
+      Hinweis: d.value === null ? "keine Daten" : d.smallBase ? "kleine Basis, ohne Rang" : ""
     }))
-    .sort((a, b) => (a.Rang ?? Infinity) - (b.Rang ?? Infinity));
+    // Ranked first; then small bases by value; then areas without data.
+    .sort((a, b) => (a.Rang ?? Infinity) - (b.Rang ?? Infinity) || (b.Wert ?? -Infinity) - (a.Wert ?? -Infinity));
   const countLabels: [string, string] = measure === "anteil" ? ["Ausländische Bevölkerung", "Bevölkerung"] : measure === "alter" ? [`Ausländische Bevölkerung ${age} Jahre`, "Ausländische Bevölkerung"] : [`Anteil ${base}`, `Anteil ${year}`];
   const countFormat = measure === "veraenderung" ? (v: unknown) => formatPercent(v as number | null) : (v: unknown) => formatNumber(v as number | null, {digits: 0});
   const tableColumns: Column<MdTableRow>[] = [
@@ -185,7 +207,8 @@ export function mdView(rows: MdRow[], {measure, year, base, age}: Pick<MdParams,
     {key: "Stadtteil", label: "Stadtteil"},
     {key: "Wert", label: valueLabel, numeric: true, format: (v) => format(v as number | null)},
     {key: "Zaehler", label: countLabels[0], numeric: true, format: (v) => countFormat(v)},
-    {key: "Nenner", label: countLabels[1], numeric: true, format: (v) => countFormat(v)}
+    {key: "Nenner", label: countLabels[1], numeric: true, format: (v) => countFormat(v)},
+    {key: "Hinweis", label: "Hinweis"}
   ];
   const years = [...new Set(rows.filter((r) => r.area_level === "stadtteil").map((r) => r.year))];
   return {params: {measure, year, base, age}, years, data, counts, valueLabel, format, countLabels, countFormat, ranked, rankOf, tableRows, tableColumns};
@@ -200,19 +223,21 @@ export interface ChartOptions {
 export function mdMapFigure(
   view: MdView,
   stadtteile: GeoFeature[],
-  {width, method, classes, symbols, selected = null, onSelect, document}: ChartOptions & Pick<MdParams, "method" | "classes" | "symbols"> & {selected?: string | null; onSelect?: (id: string) => void}
+  {width, method, classes, symbols, labels = true, selected = null, onSelect, onClassSelect, document}: ChartOptions & Pick<MdParams, "method" | "classes" | "symbols"> & {labels?: boolean; selected?: string | null; onSelect?: (id: string) => void; onClassSelect?: (ids: string[] | null) => void}
 ): HTMLElement {
   const {measure, year, base, age} = view.params;
   const mapRows = view.data.map((d) => ({
     area_id: d.area_id,
     name: d.name,
     value: d.value,
-    details:
-      measure === "anteil"
+    details: [
+      ...(d.smallBaseNote ? [d.smallBaseNote] : []),
+      ...(measure === "anteil"
         ? [`Ausländische Bevölkerung: ${formatNumber(d.auslaender, {digits: 0})}`, `Hauptwohnsitzbevölkerung: ${formatNumber(d.bevoelkerung, {digits: 0})}`, `Stand: 31.12.${year}`, "Quelle: KISS-MD"]
         : measure === "veraenderung"
           ? [`${base}: ${formatPercent(d.von)}`, `${year}: ${formatPercent(d.bis)}`, "Quelle: KISS-MD"]
-          : [`Altersgruppe: ${formatNumber(d.gruppe, {digits: 0})}`, `Ausländische Bevölkerung: ${formatNumber(d.auslaender, {digits: 0})}`, `Stand: 31.12.${year}`, "Quelle: KISS-MD"]
+          : [`Altersgruppe: ${formatNumber(d.gruppe, {digits: 0})}`, `Ausländische Bevölkerung: ${formatNumber(d.auslaender, {digits: 0})}`, `Stand: 31.12.${year}`, "Quelle: KISS-MD"])
+    ]
   }));
   const shownSymbols = symbols && measure !== "veraenderung";
   return figure(
@@ -226,6 +251,9 @@ export function mdMapFigure(
       valueLabel: view.valueLabel,
       selected,
       onSelect,
+      onClassSelect,
+      labels,
+      smallBase: new Set(view.data.filter((d) => d.smallBase).map((d) => d.area_id)),
       document,
       symbols: shownSymbols ? {values: view.counts, label: measure === "alter" ? `Ausländische Bevölkerung ${age} Jahre` : "Ausländische Bevölkerung"} : undefined
     }),
@@ -246,6 +274,7 @@ export function mdMapFigure(
       document,
       notes: [
         "Karten zeigen Anteile, keine Anzahlen; Anzahlen erscheinen auf Wunsch als Kreise. Schraffierte Stadtteile: keine Daten (Stadtteile ohne Einwohner oder in diesem Jahr nicht ausgewiesen).",
+        SMALL_BASE_RULE,
         view.years[0] <= 2011 && (measure !== "veraenderung" || base <= 2011)
           ? "Reihenbruch: Die Melderegisterzahlen sind nicht auf den Zensus 2011 oder 2022 umgestellt; Veränderungen über 2015/16 spiegeln vor allem die Zuwanderung Schutzsuchender."
           : null

@@ -81,6 +81,8 @@ export interface NiParams {
   change: boolean;
   method: Method;
   classes: number;
+  /** Kreis names on the map (URL namen=0 switches them off). */
+  labels: boolean;
   selected: string | null;
 }
 
@@ -98,6 +100,7 @@ export function niParams(read: (name: string) => string | null): NiParams {
     change: (base ?? "") !== "",
     method: (METHODS.some((m) => m.value === method) ? method : "quantile") as Method,
     classes: Number.isFinite(n) ? Math.min(7, Math.max(3, n)) : 5,
+    labels: read("namen") !== "0",
     selected: read("gebiet")
   };
 }
@@ -180,7 +183,7 @@ export interface ChartOptions {
 }
 
 /** The Kreis map (id niedersachsen-kreise). */
-export function niMapFigure(view: NiView, kreise: GeoFeature[], {width, method, classes, selected = null, onSelect, document}: ChartOptions & {method: Method; classes: number; selected?: string | null; onSelect?: (id: string) => void}): HTMLElement {
+export function niMapFigure(view: NiView, kreise: GeoFeature[], {width, method, classes, labels = true, selected = null, onSelect, onClassSelect, document}: ChartOptions & {method: Method; classes: number; labels?: boolean; selected?: string | null; onSelect?: (id: string) => void; onClassSelect?: (ids: string[] | null) => void}): HTMLElement {
   const {indicator, variant, year, base, change, format, mapFormat, landValue} = view;
   const mapRows = view.data.map((d) => ({
     area_id: d.area_id,
@@ -196,7 +199,7 @@ export function niMapFigure(view: NiView, kreise: GeoFeature[], {width, method, 
     ].filter((x): x is string => x !== null)
   }));
   return figure(
-    choropleth(kreise, mapRows, {width, method, classes, diverging: change, center: 0, format: (v: number) => mapFormat(v), valueLabel: view.valueLabel, selected, onSelect, highlight: CONCEPT_PLACES, context: isContext, document}),
+    choropleth(kreise, mapRows, {width, method, classes, diverging: change, center: 0, format: (v: number) => mapFormat(v), valueLabel: view.valueLabel, selected, onSelect, onClassSelect, labels, highlight: CONCEPT_PLACES, context: isContext, document}),
     {
       id: "niedersachsen-kreise",
       title: change ? `${indicator.title} (${variantLabel(variant)}): Veränderung ${base}–${year}` : `${indicator.title} (${variantLabel(variant)}), ${year}`,

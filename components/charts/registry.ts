@@ -31,10 +31,10 @@ export function embedPaths(entry: ChartEntry): {embed: string; svg: string} {
 }
 
 export const CHARTS: ChartEntry[] = [
-  {id: "niedersachsen-kreise", title: "Niedersachsen: Karte der Kreise", page: "/karten/niedersachsen", height: 900, static: true, params: ["indikator", "auspraegung", "jahr", "von", "klassen", "n", "gebiet"], example: "indikator=im:1-2-2&jahr=2020"},
+  {id: "niedersachsen-kreise", title: "Niedersachsen: Karte der Kreise", page: "/karten/niedersachsen", height: 900, static: true, params: ["indikator", "auspraegung", "jahr", "von", "klassen", "n", "namen", "gebiet"], example: "indikator=im:1-2-2&jahr=2020"},
   {id: "niedersachsen-kreise-jahre", title: "Niedersachsen: Kreise, alle Jahre", page: "/karten/niedersachsen", height: 1100, static: true, params: ["indikator", "auspraegung", "klassen", "n"]},
   {id: "niedersachsen-kreis-zeitreihe", title: "Niedersachsen: Zeitreihe eines Kreises", page: "/karten/niedersachsen", height: 560, static: false, params: ["indikator", "auspraegung", "gebiet"], example: "gebiet=03357"},
-  {id: "magdeburg-stadtteile", title: "Magdeburg: Karte der Stadtteile", page: "/karten/magdeburg", height: 1000, static: true, params: ["kennzahl", "jahr", "von", "alter", "klassen", "n", "kreise", "gebiet"], example: "jahr=2020"},
+  {id: "magdeburg-stadtteile", title: "Magdeburg: Karte der Stadtteile", page: "/karten/magdeburg", height: 1000, static: true, params: ["kennzahl", "jahr", "von", "alter", "klassen", "n", "kreise", "namen", "gebiet"], example: "jahr=2020"},
   {id: "magdeburg-stadtteile-jahre", title: "Magdeburg: Stadtteile, alle Jahre", page: "/karten/magdeburg", height: 1200, static: true, params: ["kennzahl", "alter", "klassen", "n"]},
   {id: "magdeburg-stadtteil-zeitreihe", title: "Magdeburg: Zeitreihe eines Stadtteils", page: "/karten/magdeburg", height: 560, static: false, params: ["kennzahl", "alter", "gebiet"], example: "gebiet=15003000-st01"},
   {id: "gemeinden-dichte", title: "Gemeinden: Einwohnerdichte", page: "/karten/gemeinden", height: 1000, static: true, params: ["gebiet_auswahl", "klassen", "n", "kreise", "gebiet"], example: "gebiet_auswahl=03357"},

@@ -20,6 +20,8 @@ export interface PageContext {
   missing: string[];
   /** Routes that exist in this build (links to others are left out). */
   routes?: ReadonlySet<string>;
+  /** Magdeburg: the list of its Stadtteil profiles (HTML). */
+  stadtteile?: string;
 }
 
 const FLAG_WORDS: Record<string, string> = {
@@ -291,6 +293,9 @@ export function profileMarkdown(profile: Profile, ctx: PageContext): string {
     );
   } else {
     parts.push("<p>Für diesen Ort gibt es in den Quellen des Atlas keine Zeitreihe.</p>", "");
+  }
+  if (ctx.stadtteile) {
+    parts.push("## Stadtteile", "", "<p>Jeder der Stadtteile hat ein eigenes Profil: Einwohner, ausländische Bevölkerung und Anteil mit Entwicklung und Rang, Altersgruppen im Vergleich zur Stadt. Anteil zum letzten Stand; „kleine Basis“: weniger als 500 Einwohner oder weniger als 50 Ausländerinnen und Ausländer.</p>", "", ctx.stadtteile, "");
   }
   parts.push("## Hinweise zur Vergleichbarkeit", "");
   parts.push(

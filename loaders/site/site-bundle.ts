@@ -15,6 +15,7 @@ import type {CatalogueEntry} from "../model/catalogue.ts";
 import type {ImIndicator} from "../parse/im.ts";
 import type {Fact} from "../model/model.ts";
 import type {Profile} from "../model/profiles.ts";
+import type {StadtteilProfile} from "../model/stadtteile.ts";
 import {existingRoutes} from "./routes.ts";
 
 export interface SiteBundle {
@@ -25,8 +26,10 @@ export interface SiteBundle {
   profiles: Profile[];
   /** Markdown of every generated page, by route. */
   pages: Record<string, string>;
-  /** The charts of each profile page by place slug, as the page inlines them (embed pages, static SVGs, the embed index). */
+  /** The charts of each profile page by place slug, as the page inlines them (embed pages, static SVGs, the embed index); Stadtteile under magdeburg/<slug>. */
   charts: Record<string, ChartSpec[]>;
+  /** Magdeburg's Stadtteile with their profile pages (/orte/magdeburg/<slug>). */
+  stadtteile: StadtteilProfile[];
 }
 
 /** Every fact table that can be built; a missing source leaves its table empty (strict mode refuses). */
@@ -53,13 +56,24 @@ export async function buildSiteBundle(key = "", routes: ReadonlySet<string> = ex
   const mapped = routes.has("/karten/niedersachsen") ? kreisIndicators(facts, 40, RATE_UNITS) : new Set<string>();
   const pages: Record<string, string> = {"/indikatoren": catalogueMarkdown(entries, {missing, compared: comparedIndicators(facts), mapped}), "/orte/": placesIndexMarkdown(all)};
   const charts: Record<string, ChartSpec[]> = {};
+  // Magdeburg's Stadtteile: one profile each, from the same facts in the same process (no process per page).
+  const {stadtteilProfiles} = await import("../model/stadtteile.ts");
+  const {stadtteilChart, stadtteilList, stadtteilMarkdown, stadtteilRoute} = await import("./stadtteil-page.ts");
+  const stadtteile = stadtteilProfiles(facts.filter((f) => f.source_id === "kiss-md"));
+  const magdeburg = all.find((p) => p.place.area_id === "15003000");
+  for (const st of magdeburg ? stadtteile : []) {
+    pages[stadtteilRoute(st)] = stadtteilMarkdown(st);
+    const spec = stadtteilChart(st);
+    charts[`magdeburg/${st.slug}`] = spec ? [spec] : [];
+    if (spec) pages[profileEmbedRoute(spec)] = profileEmbedMarkdown({...magdeburg!.place, name: `${st.name} (Magdeburg)`}, spec);
+  }
   for (const p of all) {
-    pages[`/orte/${p.place.slug}`] = profileMarkdown(p, {rules, missing, routes});
+    pages[`/orte/${p.place.slug}`] = profileMarkdown(p, {rules, missing, routes, stadtteile: p === magdeburg && stadtteile.length ? stadtteilList(stadtteile) : undefined});
     // One embed page per chart (/einbetten/orte/<id>), drawn from the same specification.
     charts[p.place.slug] = profileCharts(p, rules);
     for (const spec of charts[p.place.slug]) pages[profileEmbedRoute(spec)] = profileEmbedMarkdown(p.place, spec);
   }
-  return {key, missing, catalogue: entries, profiles: all, pages, charts};
+  return {key, missing, catalogue: entries, profiles: all, pages, charts, stadtteile};
 }
 
 let loaded: SiteBundle | undefined;
@@ -74,6 +88,11 @@ export async function siteBundle(): Promise<SiteBundle> {
 /** Routes of the profile charts' embed pages, for the config's dynamicPaths: which charts a place has depends on the data. */
 export async function profileEmbedPaths(): Promise<string[]> {
   return Object.keys((await siteBundle()).pages).filter((route) => route.startsWith("/einbetten/orte/"));
+}
+
+/** Routes of the Magdeburg Stadtteil profiles (/orte/magdeburg/<slug>), for the config's dynamicPaths. */
+export async function stadtteilPaths(): Promise<string[]> {
+  return Object.keys((await siteBundle()).pages).filter((route) => route.startsWith("/orte/magdeburg/"));
 }
 
 /** What a page loader prints: its page's Markdown. */

@@ -163,7 +163,7 @@ describe("components render poisoned names as text", () => {
     expect(holds(tips[4], POISON.script) && holds(tips[4], "(außerhalb des Gebiets)")).toBe(true);
     expect(injected(doc.body)).toEqual([]);
     expect(svg.getAttribute("aria-label")).toBe(`Karte: ${POISON.svg}`);
-    expect(map.querySelector(".atlas-legend")!.getAttribute("aria-label")).toBe(`Legende: ${POISON.svg}`);
+    expect(map.querySelector(".atlas-legend")!.getAttribute("aria-label")).toBe(`Legende: ${POISON.svg} (eine Klasse anklicken hebt ihre Gebiete in Karte und Tabelle hervor)`);
     expect((dom.window as unknown as {__pwned?: number}).__pwned).toBeUndefined();
   });
 
