@@ -122,7 +122,10 @@ export async function serve(dist: string, {port = 0, host = "127.0.0.1", compres
   /** The precompressed copy the client prefers, if one exists. A Range request gets the plain file: its bytes are what the range counts. */
   function encodingFor(request: IncomingMessage, file: string): keyof typeof ENCODED | null {
     if (!compression || request.headers.range) return null;
-    for (const encoding of new Negotiator(request).encodings(["br", "gzip", "identity"])) {
+    // Among encodings the client rates equally ("gzip, deflate, br"), brotli first: smaller.
+    // Lower-cased: tokens and the "q" are case-insensitive (RFC 9110), negotiator reads only "q=".
+    const negotiator = new Negotiator({headers: {"accept-encoding": String(request.headers["accept-encoding"] ?? "").toLowerCase() || undefined}}) as Negotiator & {encodings(available: string[], options: {preferred: string[]}): string[]};
+    for (const encoding of negotiator.encodings(["br", "gzip", "identity"], {preferred: ["br", "gzip", "identity"]})) {
       if (encoding === "identity") return null;
       if (encoding in ENCODED && isFile(join(root, file + ENCODED[encoding as keyof typeof ENCODED]))) return encoding as keyof typeof ENCODED;
     }
