@@ -47,14 +47,26 @@ export async function abortedDownloads(url: string, count: number, concurrency =
   return aborted;
 }
 
-/** `count` requests for distinct paths (404s and pages with distinct queries); returns the statuses seen. */
+/**
+ * The i-th spelling of a page's path: letters percent-encoded by the bits of
+ * i ("/%6Barten/magdeburg"), so the raw paths differ while the page is the same.
+ */
+export function spelling(path: string, i: number): string {
+  let bit = 0;
+  return path.replace(/[a-z]/g, (c) => ((i >> bit++) & 1 ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : c));
+}
+
+/**
+ * `count` requests for distinct raw paths: half of them unknown (404), half
+ * spellings of /karten/magdeburg (200, brotli accepted); returns the statuses.
+ */
 export async function distinctPaths(base: string, count: number, concurrency = 50): Promise<Map<number, number>> {
   const agent = new Agent({keepAlive: true, maxSockets: concurrency});
   const statuses = new Map<number, number>();
   const tag = Math.random().toString(36).slice(2, 8);
   await pool(count, concurrency, async (i) => {
-    const path = i % 2 ? `/karten/gibt-es-nicht-${tag}-${i}/${"x".repeat(i % 200)}` : `/quellen?seite=${tag}-${i}`;
-    const status = await fetchStatus(base + path, agent);
+    const path = i % 2 ? `/karten/gibt-es-nicht-${tag}-${i}/${"x".repeat(i % 200)}` : spelling("/karten/magdeburg", i >> 1);
+    const status = await fetchStatus(base + path, agent, {"accept-encoding": "br, gzip"});
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
   });
   agent.destroy();

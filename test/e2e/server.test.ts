@@ -6,7 +6,7 @@
  */
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {abortedDownloads, distinctPaths} from "../../bench/load.ts";
+import {abortedDownloads, distinctPaths, spelling} from "../../bench/load.ts";
 import {get, rawStatus} from "./http.ts";
 import {openDescriptors, residentBytes, startServe, type ServeProcess} from "./serve-process.ts";
 import {dist, landmarks} from "./landmarks.ts";
@@ -36,25 +36,27 @@ describe("npm run serve under abuse", () => {
     await server?.close();
   });
 
-  test("1,000 aborted downloads of DuckDB's wasm leave the descriptor count where it started", async () => {
+  test("1,000 aborted downloads of DuckDB's wasm leave the descriptor count where it started", {timeout: 300_000}, async () => {
     expect((await get(server.url + "/")).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 500)); // that connection closed
     const before = openDescriptors(server.pid);
     const aborted = await abortedDownloads(server.url + at.wasm, 1000, 50);
     expect(aborted).toBe(1000);
-    expect(await settledDescriptors(server.pid, before)).toBe(before);
+    expect(await settledDescriptors(server.pid, before)).toBeLessThanOrEqual(before);
     const r = await get(server.url + at.wasm, {range: "bytes=0-3"});
     expect(r.body.toString("latin1")).toBe("\0asm");
   });
 
-  test("20,000 distinct paths grow memory by no more than a few MB", async () => {
+  test("20,000 distinct paths grow memory by no more than a few MB", {timeout: 300_000}, async () => {
+    expect(spelling("/karten/magdeburg", 0b101)).toBe("/%6Ba%72ten/magdeburg");
     // Warm up first: V8's heap and the sockets' buffers find their size.
-    await distinctPaths(server.url, 5000);
+    await distinctPaths(server.url, 10_000);
     const before = residentBytes(server.pid);
     const statuses = await distinctPaths(server.url, 20_000);
     const after = residentBytes(server.pid);
     expect(statuses.get(404)).toBe(10_000);
     expect(statuses.get(200)).toBe(10_000);
-    expect((after - before) / 2 ** 20).toBeLessThan(8);
+    expect((after - before) / 2 ** 20).toBeLessThan(6);
   });
 
   test("a malformed escape does not end the process", async () => {
