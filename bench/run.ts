@@ -23,6 +23,7 @@ import {launch, settle} from "../test/e2e/browser.ts";
 import {serve, type StaticServer} from "../test/e2e/server.ts";
 import {benchLoaders} from "./loaders.ts";
 import {benchFirstPaint, benchHome} from "./firstpaint.ts";
+import {benchServing} from "./serving.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -349,6 +350,8 @@ async function main() {
     await server.close();
     await browser.close();
   }
+  // The server itself under load (bench/serving.ts).
+  figures.serving = await benchServing(dist, line, {smoke});
   if (jsonOut) {
     mkdirSync(dirname(jsonOut), {recursive: true});
     writeFileSync(jsonOut, JSON.stringify(figures, null, 2));

@@ -17,6 +17,7 @@ import {dropStaleLoaderOutputs, writeGeneratedPages} from "./framework-cache.ts"
 import {ensureAllOutputs, ensureOutput, outputDir} from "../loaders/output-store.ts";
 import {OUTPUTS} from "../loaders/outputs.ts";
 import {writeAtomic} from "../loaders/source/fetch.ts";
+import {writeNginxCspMap} from "./nginx.ts";
 import {postprocess} from "./postprocess.ts";
 import {invalidateStaleFigures} from "./figure-fingerprint.ts";
 import {stableUrls} from "./stable-urls.ts";
@@ -93,6 +94,8 @@ export async function build({cwd = root, site = cwd === root, allowThirdParty = 
     log(`build: ${stable.figures.length} static figures at /abbildungen/, chart module ${stable.module ? "at /modul/abbildungen.js" : "missing"}`);
   }
   const report = await postprocess(join(cwd, "dist"), {allowThirdParty});
+  // After postprocess: the policies are final; nginx reads them from this map (deploy/nginx/).
+  writeNginxCspMap(join(cwd, "dist"));
   log(`build: ${report.pages} pages, ${report.compressed} files precompressed, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return report;
 }
