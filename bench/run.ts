@@ -38,6 +38,16 @@ const median = (xs: number[]) => {
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
 };
 
+/** What the output store rebuilt in the last build (scripts/build.ts writes it). */
+function lastBuildCounts(): string {
+  try {
+    const last = JSON.parse(readFileSync(join(root, ".cache/outputs/.last-build.json"), "utf8")) as {rebuilt: string[]; reused: string[]; pagesWritten: number};
+    return `${last.rebuilt.length} von ${last.rebuilt.length + last.reused.length} Ausgaben neu gebaut, ${last.pagesWritten} Seiten neu geschrieben`;
+  } catch {
+    return "Ausgaben: keine Angabe";
+  }
+}
+
 function timeBuild(): number {
   const t0 = performance.now();
   const result = spawnSync(process.execPath, ["--import", "tsx", join(root, "scripts/build.ts"), "--quiet"], {cwd: root, env: process.env, encoding: "utf8", maxBuffer: 1 << 28});
@@ -248,17 +258,35 @@ async function main() {
   // Build: cold = no Framework cache and no dist; warm = again, everything cached.
   if (!smoke && !firstPaintOnly) {
     rmSync(join(root, "src/.observablehq/cache"), {recursive: true, force: true});
+    // Cold means every output too, not only Framework's copies.
+    rmSync(join(root, ".cache/outputs"), {recursive: true, force: true});
     rmSync(dist, {recursive: true, force: true});
     const cold = timeBuild();
+    const coldCounts = lastBuildCounts();
     const warm = timeBuild();
-    figures.build = {coldS: cold, warmS: warm};
-    line(`Build: kalt ${fmt(cold, 1)} s, warm ${fmt(warm, 1)} s`);
+    const warmCounts = lastBuildCounts();
+    // One project data file changed (a blank line the parser skips): only its dependants are rebuilt.
+    const changed = join(root, "data/comparability.csv");
+    const original = readFileSync(changed);
+    let oneFile: number;
+    let oneFileCounts: string;
+    try {
+      writeFileSync(changed, Buffer.concat([original, Buffer.from("\n")]));
+      oneFile = timeBuild();
+      oneFileCounts = lastBuildCounts();
+    } finally {
+      writeFileSync(changed, original);
+    }
+    figures.build = {coldS: cold, warmS: warm, oneFileChangeS: oneFile, counts: {cold: coldCounts, warm: warmCounts, oneFile: oneFileCounts}};
+    line(`Build: kalt ${fmt(cold, 1)} s (${coldCounts}), warm ${fmt(warm, 1)} s (${warmCounts})`);
+    line(`Build nach Änderung einer Datei (data/comparability.csv): ${fmt(oneFile, 1)} s (${oneFileCounts})`);
     const loaders = benchLoaders();
     const total = loaders.reduce((s, f) => s + f.seconds, 0);
     figures.loaders = {totalS: total, maxRssMb: Math.max(...loaders.map((f) => f.maxRssMb)), each: loaders};
     line(`Loader: ${loaders.length} Loader, zusammen ${fmt(total, 1)} s, größter Speicherbedarf ${fmt(Math.max(...loaders.map((f) => f.maxRssMb)))} MB`);
   } else if (!existsSync(join(dist, "index.html"))) {
     figures.build = {warmS: timeBuild()};
+    line(`Build: ${fmt((figures.build as {warmS: number}).warmS, 1)} s (${lastBuildCounts()})`);
   }
 
   const browser = await launch();

@@ -91,6 +91,17 @@ function fingerprint(): string {
   return hash.digest("hex");
 }
 
+/**
+ * Libraries Framework's client names for pages that might use them (its
+ * recommended libraries, sample data sets). A build resolves only their
+ * version, from the registry unless the cache has a `<name>@<version>`
+ * folder. The atlas uses none of them: an empty folder with this version
+ * settles it offline; a page that imports one gets a missing file, never a
+ * download (vendor it above instead).
+ */
+const UNUSED_CLIENT_LIBRARIES = ["@observablehq/sample-datasets", "@uwdata/vgplot", "@viz-js/viz", "echarts", "exceljs", "jszip", "katex", "leaflet", "lodash", "mapbox-gl", "mermaid", "parquet-wasm", "sql.js", "vega", "vega-lite", "vega-lite-api"];
+const NOT_VENDORED = "0.0.0-not-vendored";
+
 export async function vendor({force = false} = {}): Promise<boolean> {
   const print = fingerprint();
   if (!force && existsSync(stamp) && readFileSync(stamp, "utf8") === print) return false;
@@ -148,6 +159,7 @@ export async function vendor({force = false} = {}): Promise<boolean> {
       copyFileSync(join(packageDir(name), file), join(dir, file));
     }
   }
+  for (const name of UNUSED_CLIENT_LIBRARIES) mkdirSync(join(npmCache, `${name}@${NOT_VENDORED}`), {recursive: true});
   writeFileSync(stamp, print);
   return true;
 }

@@ -41,7 +41,8 @@ describe("usage errors (no data needed)", () => {
     const run = await cli("export", "facts-nowhere", "--format", "csv");
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('unknown table "facts-nowhere"');
-    expect(run.stderr).toMatch(/usage: npm run data -- list \| verify \| export <facts\|facts-im\|.*\|quality> --format csv\|arrow \[--out FILE\]/);
+    // --format is optional (csv by default); --out takes a file or a folder.
+    expect(run.stderr).toMatch(/usage: npm run data -- list \| verify \| export <facts\|facts-im\|.*\|quality> \[--format csv\|arrow\] \[--out FILE\|FOLDER\/\]/);
     expect(run.stdout.length).toBe(0);
   });
 
