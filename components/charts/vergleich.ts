@@ -10,7 +10,7 @@ import {figure, dataTable, type Column} from "../figure.js";
 import {formatChange, formatNumber, formatValue, label} from "../format.js";
 import {timeseries, pointLabel, type TimeRow} from "../timeseries.js";
 import {rank, ranking, type RankRow} from "../rankingchart.js";
-import {breaksOf, warningList, warningsFor, type ComparabilityRule} from "../comparability.js";
+import {breaksCrossed, breaksOf, crossingText, warningList, warningsFor, type ComparabilityRule} from "../comparability.js";
 import type {ComparisonRow} from "../../loaders/model/comparison.ts";
 
 export const LAND = "03";
@@ -258,6 +258,11 @@ export interface DifferenceRow extends Record<string, unknown> {
   Wert: number | null;
   Land: number | null;
   Abstand: number | null;
+  /** Change against the earliest year of the five before (null without both values). */
+  Veränderung: number | null;
+  Seit: number | null;
+  /** The series breaks that change crosses, in words ("" when none). */
+  Reihenbruch: string;
   Kennzeichen: string;
 }
 
@@ -339,15 +344,25 @@ export function comparisonView({indicator, variant, perCapita, series: rows, pla
 
   // Distance to the Land: meaningless for counts (the page says so).
   const meaningful = !COUNT_UNITS.has(unit);
+  // Change over (up to) five years, as the profiles show it; a series break in between is named, since the change is then no pure development.
   const diffData: DifferenceRow[] = places.filter((p) => p.area_id !== LAND).map((p) => {
     const r = rows.find((x) => x.area_id === p.area_id && x.year === year);
     const value = r?.value ?? null;
-    return {Ort: p.name, Wert: value, Land: landValue, Abstand: meaningful && value !== null && landValue !== null ? value - landValue : null, Kennzeichen: r ? (r.flag ? label(r.flag) : "") : "kein Wert"};
+    const earlier = value === null ? undefined : rows.filter((x) => x.area_id === p.area_id && x.value !== null && x.year >= year - 5 && x.year < year).sort((a, b) => a.year - b.year)[0];
+    const crossed = earlier && r ? breaksCrossed(rules, {indicator: indicator.id, areas: selectedIds, origins: [r.origin, r.population_origin].filter((o): o is string => Boolean(o)), measure: perCapita ? "per_1000" : undefined}, earlier.year, year) : [];
+    return {
+      Ort: p.name, Wert: value, Land: landValue, Abstand: meaningful && value !== null && landValue !== null ? value - landValue : null,
+      Veränderung: earlier ? (value as number) - (earlier.value as number) : null, Seit: earlier?.year ?? null, Reihenbruch: crossingText(crossed),
+      Kennzeichen: r ? (r.flag ? label(r.flag) : "") : "kein Wert"
+    };
   });
   const diffColumns: Column<DifferenceRow>[] = [
     {key: "Ort", label: "Ort"}, {key: "Wert", label: `Wert ${year}`, numeric: true, format: (v) => format(v as number | null)},
     {key: "Land", label: `Niedersachsen ${year}`, numeric: true, format: (v) => format(v as number | null)},
     {key: "Abstand", label: unit === "percent" ? "Abstand (Prozentpunkte)" : "Abstand", numeric: true, format: signed},
+    {key: "Veränderung", label: unit === "percent" ? "Veränderung (Prozentpunkte)" : "Veränderung", numeric: true, format: signed},
+    {key: "Seit", label: "seit"},
+    {key: "Reihenbruch", label: "Reihenbruch dazwischen"},
     {key: "Kennzeichen", label: "Kennzeichen"}
   ];
 
@@ -418,11 +433,14 @@ export function differenceFigure(view: ComparisonView, {document}: Partial<Figur
   const {difference: d, unit, year} = view;
   return figure(dataTable(d.data, d.columns, {caption: `Abstand zu Niedersachsen, ${year}`, document}), {
     id: "vergleich-abstand",
-    title: `Abstand der gewählten Orte zu Niedersachsen, ${year}`,
+    title: `Abstand der gewählten Orte zu Niedersachsen und Veränderung, ${year}`,
     source: view.source,
     date: year,
     definition: view.definition,
-    notes: [COUNT_UNITS.has(unit) ? "Bei Anzahlen ist ein Abstand zum Land nicht aussagekräftig; „je 1.000 Einwohner“ wählen." : "Abstand = Wert des Ortes minus Wert Niedersachsens im selben Jahr."],
+    notes: [
+      COUNT_UNITS.has(unit) ? "Bei Anzahlen ist ein Abstand zum Land nicht aussagekräftig; „je 1.000 Einwohner“ wählen." : "Abstand = Wert des Ortes minus Wert Niedersachsens im selben Jahr.",
+      "Veränderung: gegenüber dem frühesten Jahr der fünf Jahre davor mit Wert. Liegt ein Reihenbruch dazwischen, ist sie keine reine Entwicklung."
+    ],
     data: d.data,
     columns: d.columns,
     document
