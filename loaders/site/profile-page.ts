@@ -31,7 +31,9 @@ const FLAG_WORDS: Record<string, string> = {
   estimate: "Schätzung",
   uncertain: "statistisch unsicher",
   provisional: "vorläufig",
-  conflict: "widersprüchlich in der Quelle"
+  conflict: "widersprüchlich in der Quelle",
+  contradicted: "widerspricht den eigenen Anzahlen (nicht gezeigt)",
+  no_base: "0 von 0: kein Anteil"
 };
 
 /** The reference date as a reader expects it: a stock on 31.12., a flow over the year. */

@@ -21,6 +21,8 @@ import {profiles, type Profile} from "../../loaders/model/profiles.ts";
 import {mirrorDir} from "../../loaders/source/paths.ts";
 import {profileMarkdown} from "../../loaders/site/profile-page.ts";
 import {readableFacts} from "../../loaders/site/site-bundle.ts";
+import {buildMagdeburgFacts} from "../../loaders/model/tables.ts";
+import type {Finding} from "../../loaders/model/quality.ts";
 
 const {document} = new JSDOM("<!doctype html><html lang=\"de\"><body></body></html>").window;
 const mirrorPresent = existsSync("/work/shared/data/mirror") && mirrorDir() !== undefined;
@@ -84,6 +86,51 @@ describe.runIf(mirrorPresent)("numbers a planner can quote (real data)", () => {
       expect(rate.difference.data[0].Reihenbruch).toContain("Zensus 2022");
       const count = view({indikator: "im:2-3-1", orte: "03,03103", bezug: "anzahl", jahr: "2024"});
       expect(count.difference.data[0].Reihenbruch).toBe("");
+    });
+  });
+
+  describe("no impossible value is drawn", () => {
+    let md: {facts: Fact[]; findings: Finding[]};
+    beforeAll(async () => {
+      md = await buildMagdeburgFacts();
+    }, 120_000);
+    const share2021 = (name: string) => md.facts.find((f) => f.indicator === "md:auslaenderanteil" && f.area_name === name && f.year === 2021)!;
+
+    test("Beyendorfer Grund 2021: KISS-MD prints 0 % beside 7 foreigners of 20 inhabitants (K3_T36 row 22, K3_T41 row 473, K3_T35 row 432): not drawn, a finding", () => {
+      const s = share2021("Beyendorfer Grund");
+      expect([s.value, s.flag]).toEqual([null, "contradicted"]);
+      const finding = md.findings.find((f) => f.check === "consistency" && f.indicator === "md:auslaenderanteil" && f.year === 2021 && f.message.startsWith("Beyendorfer Grund"))!;
+      expect(finding.message).toContain("7 von 20 = 35.00");
+      expect(finding.ref).toContain("K3_T36 var6");
+    });
+
+    test("Großer Silberberg and Kreuzhorst 2021: 0 foreigners of 0 inhabitants is no share (and no average age)", () => {
+      for (const name of ["Großer Silberberg", "Kreuzhorst"]) {
+        expect([share2021(name).value, share2021(name).flag], name).toEqual([null, "no_base"]);
+        const age = md.facts.find((f) => f.indicator === "md:durchschnittsalter" && f.area_name === name && f.year === 2021)!;
+        expect([age.value, age.flag], name).toEqual([null, "no_base"]);
+        expect(md.findings.filter((f) => f.check === "consistency" && f.year === 2021 && f.message.startsWith(name)).length, name).toBeGreaterThanOrEqual(2);
+      }
+      // The counts themselves stay: 0 is a true count there.
+      expect(md.facts.find((f) => f.indicator === "md:bevoelkerung" && f.area_name === "Kreuzhorst" && f.year === 2021 && f.sex === "total" && f.age_group === "total")?.value).toBe(0);
+    });
+
+    test("the comparison and profiles never see them as 0 %: no Magdeburg Stadtteil share of 0 with people living there", () => {
+      const zeros = md.facts.filter((f) => f.indicator === "md:auslaenderanteil" && f.value === 0);
+      const population = new Map(md.facts.filter((f) => f.indicator === "md:bevoelkerung" && f.sex === "total" && f.age_group === "total").map((f) => [`${f.area_id}|${f.year}`, f.value]));
+      expect(zeros.filter((f) => population.get(`${f.area_id}|${f.year}`) !== 0 && md.facts.some((g) => g.indicator === "md:auslaender" && g.area_id === f.area_id && g.year === f.year && g.sex === "total" && g.age_group === "total" && (g.value ?? 0) > 0))).toEqual([]);
+      expect(zeros.filter((f) => population.get(`${f.area_id}|${f.year}`) === 0)).toEqual([]);
+    });
+
+    test("Gewerbegebiet Nord 2025: 4 foreigners (K3_T36 row 192) are kept although K3_T39 withholds the cell", () => {
+      const f = md.facts.find((x) => x.indicator === "md:auslaender" && x.area_name === "Gewerbegebiet Nord" && x.year === 2025 && x.sex === "total" && x.age_group === "total")!;
+      expect([f.value, f.flag]).toEqual([4, null]);
+      expect(f.source_ref).toContain("row 192 (K3_T36 var5)");
+    });
+
+    test("IM 2-1-5 Niedersachsen 2024, male Gestattung share: the value its counts confirm (27.810 / 60.480 = 45,98 %, rows 4648 and 149) is kept, the other (35,36 %) named", () => {
+      const f = facts.find((x) => x.indicator === "im:2-1-5" && x.area_id === "03" && x.year === 2024 && x.sex === "male" && x.unit === "percent" && x.category === "ohne Aufenthaltstitel=Aufenthaltsgestattung")!;
+      expect([f.value, f.flag, f.source_ref]).toEqual([45.9821428571429, null, "data/indicator_2-1-5.csv:13648"]);
     });
   });
 });
