@@ -9,6 +9,7 @@ import {gemeindeFacts} from "../parse/gemeinden.ts";
 import {goettingenSdgFacts} from "../parse/goettingen-sdg.ts";
 import {imIndicator, imIndicatorIds, imTranslations, IM_SOURCE, type ImIndicator} from "../parse/im.ts";
 import {kissMdFacts, MAGDEBURG_ID} from "../parse/kissmd.ts";
+import {readIndicatorMeta, referenceDate} from "./indicator-meta.ts";
 import type {Fact} from "./model.ts";
 import {checkAgeParts, checkGaps, checkImplausible, checkSexParts, deduplicate, impossibleValues, partsTotalFinding, shareChecker, summariseNulls, type BaseRule, type Explain, type Finding, type ShareRule} from "./quality.ts";
 
@@ -44,12 +45,15 @@ export const MD_BASES: BaseRule[] = [{indicators: ["md:billeter", "md:jugendquot
 
 export async function buildImFacts(): Promise<BuiltFacts & {indicators: ImIndicator[]}> {
   const translations = await imTranslations();
+  const reviewed = readIndicatorMeta();
   const facts: Fact[] = [];
   const findings: Finding[] = [];
   const indicators: ImIndicator[] = [];
   for (const id of imIndicatorIds()) {
     const {meta, result} = await imIndicator(id, translations);
     indicators.push(meta);
+    // Every fact its reference date: a stock's day, a flow's period (data/indicators.csv says which).
+    for (const f of result.facts) f.reference_date = referenceDate(f, reviewed.get(f.indicator));
     facts.push(...result.facts);
     for (const note of result.notes) {
       findings.push({check: "source_note", severity: "info", source_id: IM_SOURCE, indicator: `im:${id}`, area_id: "", year: null, message: note.message, ref: note.ref});
