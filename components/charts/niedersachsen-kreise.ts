@@ -24,6 +24,8 @@ export interface CatalogueEntry {
   title: string;
   definition?: string | null;
   footnotes?: string | null;
+  /** Plain words of categories, keyed "unit|category", and which is the total (data/category-words.csv via the catalogue). */
+  category_words?: Record<string, {words: string; is_total: boolean}>;
 }
 
 export interface Variant {
@@ -37,6 +39,25 @@ export function variantLabel(d: Variant): string {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const UNIT_WORDS: Record<string, string> = {rate: "Quote", years: "in Jahren", per_1000: "je 1.000", percentage_points: "in Prozentpunkten", percent_change_since_2005: "Veränderung seit 2005 in Prozent", persons_per_km2: "je km²"};
+const SEX_WORDS: Record<string, string> = {female: "Frauen", male: "Männer"};
+
+/** A variant in plain words for titles („Anteil mit Duldung an allen ohne Aufenthaltstitel, Frauen“; „insgesamt“), never the raw key. */
+export function variantWords(indicator: Pick<CatalogueEntry, "category_words">, d: Variant): string {
+  const own = indicator.category_words?.[`${d.unit}|${d.category}`];
+  const category = d.category === "total" ? null : own?.words ?? d.category.split("; ").map((part) => part.slice(part.indexOf("=") + 1)).join(", ");
+  const parts = [category, SEX_WORDS[d.sex] ?? null, own ? null : UNIT_WORDS[d.unit] ?? null].filter(Boolean);
+  return parts.join(", ") || "insgesamt";
+}
+
+const isTotal = (indicator: Pick<CatalogueEntry, "category_words"> | undefined, v: Variant) =>
+  v.category === "total" || /=(insgesamt|Insgesamt)$/.test(v.category) || indicator?.category_words?.[`${v.unit}|${v.category}`]?.is_total === true;
+
+/** The variant a map shows when the URL names none: the total (all sexes, the total category), never a part. */
+export function defaultVariant(variants: Variant[], indicator?: Pick<CatalogueEntry, "category_words">): Variant {
+  return variants.find((v) => v.sex === "total" && isTotal(indicator, v)) ?? variants.find((v) => v.sex === "total") ?? variants[0];
+}
 
 /** The breakdowns of one indicator, ordered by unit, category, sex (as the page lists them). */
 export function niVariants(facts: FactLike[]): Variant[] {
@@ -102,9 +123,9 @@ export function niParams(read: (name: string) => string | null): NiParams {
   };
 }
 
-/** A variant by its label, else the first. */
-export function pickVariant(variants: Variant[], wanted: string): Variant {
-  return variants.find((v) => variantLabel(v) === wanted) ?? variants[0];
+/** A variant by its label, else the total. */
+export function pickVariant(variants: Variant[], wanted: string, indicator?: Pick<CatalogueEntry, "category_words">): Variant {
+  return variants.find((v) => variantLabel(v) === wanted) ?? defaultVariant(variants, indicator);
 }
 
 export interface NiTableRow extends Record<string, unknown> {
@@ -179,6 +200,11 @@ export interface ChartOptions {
   document?: Document;
 }
 
+/** The map's title: the reviewed title, the variant in plain words, the year or the change. */
+export function niMapTitle({indicator, variant, change, base, year}: Pick<NiView, "indicator" | "variant" | "change" | "base" | "year">): string {
+  return `${indicator.title} – ${variantWords(indicator, variant)}${change ? `: Veränderung ${base}–${year}` : `, ${year}`}`;
+}
+
 /** The Kreis map (id niedersachsen-kreise). */
 export function niMapFigure(view: NiView, kreise: GeoFeature[], {width, method, classes, selected = null, onSelect, document}: ChartOptions & {method: Method; classes: number; selected?: string | null; onSelect?: (id: string) => void}): HTMLElement {
   const {indicator, variant, year, base, change, format, mapFormat, landValue} = view;
@@ -199,7 +225,7 @@ export function niMapFigure(view: NiView, kreise: GeoFeature[], {width, method, 
     choropleth(kreise, mapRows, {width, method, classes, diverging: change, center: 0, format: (v: number) => mapFormat(v), valueLabel: view.valueLabel, selected, onSelect, highlight: CONCEPT_PLACES, context: isContext, document}),
     {
       id: "niedersachsen-kreise",
-      title: change ? `${indicator.title} (${variantLabel(variant)}): Veränderung ${base}–${year}` : `${indicator.title} (${variantLabel(variant)}), ${year}`,
+      title: niMapTitle(view),
       source: "Integrationsmonitoring Niedersachsen, LSN; Grenzen: Integrationsmonitoring Niedersachsen (NI_Kurz_diss.geojson)",
       licence: LICENCE,
       date: change ? `${base} und ${year}` : year,
@@ -225,7 +251,7 @@ export function niMultiplesFigure(series: NiSeriesRow[], kreise: GeoFeature[], d
     smallMultiples(kreise, multipleYears.map((y) => ({year: y, rows: multipleRows.filter((d) => d.year === y)})), {width, method, classes, format: (v: number) => format(v), valueLabel: indicator.title, highlight: CONCEPT_PLACES, context: isContext, document}),
     {
       id: "niedersachsen-kreise-jahre",
-      title: `${indicator.title} (${variantLabel(variant)}), ${multipleYears[0]}–${multipleYears.at(-1)}`,
+      title: `${indicator.title} – ${variantWords(indicator, variant)}, ${multipleYears[0]}–${multipleYears.at(-1)}`,
       source: "Integrationsmonitoring Niedersachsen, LSN; Grenzen: Integrationsmonitoring Niedersachsen",
       licence: LICENCE,
       date: `${multipleYears[0]}–${multipleYears.at(-1)}`,
@@ -249,7 +275,7 @@ export function niTrendFigure(series: NiSeriesRow[], selected: string | null, {i
   const trendRows = series.filter((d) => d.area_id === selected || d.area_id === LAND).map((d) => ({series: d.area_id === LAND ? "Niedersachsen" : d.name, year: d.year, value: d.value}));
   return figure(trend(trendRows, {width, highlight: chosen.name, format: (v: number) => format(v), document}), {
     id: "niedersachsen-kreis-zeitreihe",
-    title: `${indicator.title} (${variantLabel(variant)}): ${chosen.name} und Niedersachsen, ${series[0]?.year}–${series.at(-1)?.year}`,
+    title: `${indicator.title} – ${variantWords(indicator, variant)}: ${chosen.name} und Niedersachsen, ${series[0]?.year}–${series.at(-1)?.year}`,
     source: "Integrationsmonitoring Niedersachsen, LSN",
     licence: LICENCE,
     date: `${series[0]?.year}–${series.at(-1)?.year}`,

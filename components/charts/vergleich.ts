@@ -10,6 +10,7 @@ import {figure, dataTable, type Column} from "../figure.js";
 import {formatChange, formatNumber, formatValue, label} from "../format.js";
 import {timeseries, pointLabel, type TimeRow} from "../timeseries.js";
 import {rank, ranking, type RankRow} from "../rankingchart.js";
+import {variantWords as niVariantWords} from "./niedersachsen-kreise.js";
 import {breaksCrossed, breaksOf, crossingText, warningList, warningsFor, type ComparabilityRule} from "../comparability.js";
 import type {ComparisonRow} from "../../loaders/model/comparison.ts";
 
@@ -19,7 +20,7 @@ export const DEFAULT_INDICATOR = "im:1-2-2";
 /** The places of the five concepts and the Land. */
 export const DEFAULT_PLACES = ["03", "03159016", "03159", "03103", "03241", "03357", "15003000"];
 /** Where an indicator's breakdown has no total, the variant a reader most likely means. */
-export const DEFAULT_VARIANT: Record<string, string> = {"im:1-3-1": "Kategorie=Personen mit Migrationshintergrund im weiteren Sinne", "im:1-3-2": "Kategorie=Insgesamt", "im:2-1-5": "ohne Aufenthaltstitel=Duldung"};
+export const DEFAULT_VARIANT: Record<string, string> = {"im:1-3-1": "Kategorie=Personen mit Migrationshintergrund im weiteren Sinne", "im:1-3-2": "Kategorie=Insgesamt", "im:2-1-5": "ohne Aufenthaltstitel=insgesamt"};
 export const COUNT_UNITS = new Set(["count", "persons"]);
 export const RATE_UNITS = new Set(["percent", "per_1000", "rate", "ratio", "years", "percentage_points", "percent_change_since_2005"]);
 export const UNIT_NAMES: Record<string, string> = {percent: "Prozent", count: "Anzahl", persons: "Personen", thousand: "in 1.000", per_1000: "je 1.000", rate: "Quote", ratio: "Verhältniszahl", years: "Jahre", percentage_points: "Prozentpunkte", percent_change_since_2005: "Veränderung seit 2005 (%)"};
@@ -97,6 +98,8 @@ export interface IndicatorEntry {
   footnotes?: string | null;
   source_title?: string | null;
   attribution?: string | null;
+  /** Plain words of categories, keyed "unit|category" (data/category-words.csv via the catalogue). */
+  category_words?: Record<string, {words: string; is_total: boolean}>;
 }
 
 /** The indicators the data hold, in catalogue order of their ids (1-2-10 after 1-2-9); unknown ids by their id. */
@@ -123,6 +126,15 @@ export function variantsOf(rows: readonly ComparisonFact[], indicator: string): 
 
 export function variantLabel(d: Variant): string {
   return [d.category === "total" ? null : d.category.replaceAll("; ", " · "), d.sex === "total" ? null : label(d.sex), d.age_group === "total" ? null : `${d.age_group} Jahre`, UNIT_NAMES[d.unit] ?? d.unit].filter(Boolean).join(" · ");
+}
+
+/** A variant in plain words for titles: the category's meaning, Frauen/Männer, the age group; "" for the plain total. */
+export function variantWords(indicator: IndicatorEntry, d: Variant): string {
+  const words = niVariantWords(indicator, {category: d.category, sex: d.sex, unit: COUNT_UNITS.has(d.unit) || d.unit === "percent" ? "percent" : d.unit});
+  const own = indicator.category_words?.[`${d.unit}|${d.category}`]?.words;
+  const base = own ? [own, d.sex === "female" ? "Frauen" : d.sex === "male" ? "Männer" : null].filter(Boolean).join(", ") : words;
+  const all = [base === "insgesamt" ? null : base, d.age_group === "total" ? null : `${d.age_group} Jahre`].filter(Boolean).join(", ");
+  return all;
 }
 
 /** The variant shown when the URL names none: the usual category, totals, a rate before a count. */
@@ -314,7 +326,8 @@ export function comparisonView({indicator, variant, perCapita, series: rows, pla
   const warnings = warningsFor(rules, {indicator: indicator.id, areas: selectedIds, origins, years: plottedYears, measure: perCapita ? "per_1000" : undefined});
   const footnotes = indicator.footnotes ? plain(indicator.footnotes) : "";
   const format = (v: number | null) => formatValue(v, unit);
-  const valueLabel = `${indicator.title}${variantLabel(variant) !== (UNIT_NAMES[variant.unit] ?? variant.unit) ? ` (${variantLabel(variant)})` : ""}${perCapita ? ", je 1.000 Einwohner" : ""}`;
+  const words = variantWords(indicator, variant);
+  const valueLabel = `${indicator.title}${words ? ` – ${words}` : ""}${perCapita ? ", je 1.000 Einwohner" : ""}`;
   const definition = `${indicator.definition ? indicator.definition.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim() : indicator.title}${perCapita ? " Je 1.000 Einwohner: vom Atlas berechnet, Anzahl geteilt durch die Bevölkerung desselben Jahres (Integrationsmonitoring 1.1.1; Magdeburg: KISS-MD; Stadt Göttingen: wohnberechtigte Bevölkerung)." : ""}`;
   const byId = new Map(catalogue.map((c) => [c.id, c]));
   const source = [...new Set(rows.filter((r) => selected.has(r.area_id) || r.area_id === LAND).map((r) => byId.get(r.origin)?.attribution ?? byId.get(indicator.id)?.attribution ?? r.source_id))].join("; ") || (indicator.source_title ?? "");

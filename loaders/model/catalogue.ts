@@ -8,7 +8,7 @@ import type {ImIndicator} from "../parse/im.ts";
 import type {Area, AreaLevel, Fact} from "./model.ts";
 import {registry} from "../source/sources.ts";
 import {RATE_UNITS} from "./tables.ts";
-import {readIndicatorMeta, type Timing} from "./indicator-meta.ts";
+import {readCategoryWords, readIndicatorMeta, type CategoryWords, type Timing} from "./indicator-meta.ts";
 
 export interface CatalogueEntry {
   id: string;
@@ -22,6 +22,8 @@ export interface CatalogueEntry {
   reference: string;
   /** Breakdowns whose parts do not add up: offered as the total only. */
   total_only: string[];
+  /** Plain words of its categories, keyed "unit|category" (data/category-words.csv). */
+  category_words: Record<string, CategoryWords>;
   definition: string;
   computation: string;
   units: string[];
@@ -68,6 +70,7 @@ const BREAKDOWN_FIELDS = ["sex", "age_group", "category"] as const;
 export function catalogue(facts: Fact[], imIndicators: ImIndicator[]): CatalogueEntry[] {
   const sources = new Map(registry().sources.map((s) => [s.id, s]));
   const reviewed = readIndicatorMeta();
+  const words = readCategoryWords();
   const im = new Map(imIndicators.map((m) => [`im:${m.id}`, m]));
   const docLabels = new Map<string, string>();
   for (const doc of DOCUMENTS) {
@@ -92,10 +95,12 @@ export function catalogue(facts: Fact[], imIndicators: ImIndicator[]): Catalogue
     entries.push({
       id,
       title: own?.title ?? meta?.title ?? fixed?.title ?? (doc ? `${docLabels.get(id) ?? id} (${doc.place})` : id),
-      upstream_title: meta?.title ?? "",
+      // An untranslated key (global_indicators.2-2-5-title) is no title: none is kept, none is shown.
+      upstream_title: meta?.title && !/^[A-Za-z_]+\.[\w-]+$/.test(meta.title) ? meta.title : "",
       timing: own?.timing ?? null,
       reference: own?.reference ?? "",
       total_only: own?.total_only ?? [],
+      category_words: words.get(id) ?? {},
       definition: meta?.definition ?? fixed?.definition ?? (doc ? `Wie im Dokument „${doc.title}“ gedruckt.` : ""),
       computation: meta?.computation ?? fixed?.computation ?? "",
       units,

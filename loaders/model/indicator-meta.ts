@@ -75,3 +75,22 @@ export function referenceWords(meta: IndicatorMeta, year: number): string {
   if (meta.timing === "flow") return `${meta.reference} ${year}`;
   return String(year);
 }
+
+export interface CategoryWords {
+  /** The category's meaning in plain words, per unit („Anteil mit Duldung an allen ohne Aufenthaltstitel“). */
+  words: string;
+  /** The category is the indicator's total (the default of maps and comparisons). */
+  is_total: boolean;
+}
+
+/** data/category-words.csv, as `indicator → "unit|category" → words`. */
+export function readCategoryWords(): Map<string, Record<string, CategoryWords>> {
+  const file = "data/category-words.csv";
+  const {rows} = parseCsv(readFileSync(join(projectRoot, file), "utf8"), {sourceId: "data", file, required: ["indicator", "category", "unit", "words", "is_total"]});
+  const out = new Map<string, Record<string, CategoryWords>>();
+  for (const {values} of rows) {
+    const entry = out.get(values.indicator) ?? out.set(values.indicator, {}).get(values.indicator)!;
+    entry[`${values.unit}|${values.category}`] = {words: values.words, is_total: values.is_total === "yes"};
+  }
+  return out;
+}

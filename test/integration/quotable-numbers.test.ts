@@ -21,7 +21,10 @@ import {profiles, type Profile} from "../../loaders/model/profiles.ts";
 import {mirrorDir} from "../../loaders/source/paths.ts";
 import {profileMarkdown} from "../../loaders/site/profile-page.ts";
 import {readableFacts} from "../../loaders/site/site-bundle.ts";
-import {buildMagdeburgFacts} from "../../loaders/model/tables.ts";
+import {buildImKreisRates, buildMagdeburgFacts} from "../../loaders/model/tables.ts";
+import * as ni from "../../components/charts/niedersachsen-kreise.ts";
+import {catalogueMarkdown} from "../../loaders/site/catalogue-page.ts";
+import {factsTable} from "../../loaders/model/model.ts";
 import type {Finding} from "../../loaders/model/quality.ts";
 
 const {document} = new JSDOM("<!doctype html><html lang=\"de\"><body></body></html>").window;
@@ -33,10 +36,12 @@ describe.runIf(mirrorPresent)("numbers a planner can quote (real data)", () => {
   let data: vgl.ComparisonData;
   let entries: vgl.IndicatorEntry[];
   let rules: ComparabilityRule[];
+  let indicatorsFull: Awaited<ReturnType<typeof readableFacts>>["indicators"];
   const view = (params: Record<string, string>) => vgl.comparisonFor(data, vgl.comparisonParams((n) => params[n] ?? null), {catalogue: entries, rules})!;
   beforeAll(async () => {
     const built = await readableFacts();
     facts = built.facts;
+    indicatorsFull = built.indicators;
     all = profiles(facts);
     data = vgl.arrowComparisonData(tableFromIPC(toIPC(comparisonTable(comparisonRows(facts)))));
     entries = JSON.parse(JSON.stringify(catalogue(facts, built.indicators)));
@@ -131,6 +136,73 @@ describe.runIf(mirrorPresent)("numbers a planner can quote (real data)", () => {
     test("IM 2-1-5 Niedersachsen 2024, male Gestattung share: the value its counts confirm (27.810 / 60.480 = 45,98 %, rows 4648 and 149) is kept, the other (35,36 %) named", () => {
       const f = facts.find((x) => x.indicator === "im:2-1-5" && x.area_id === "03" && x.year === 2024 && x.sex === "male" && x.unit === "percent" && x.category === "ohne Aufenthaltstitel=Aufenthaltsgestattung")!;
       expect([f.value, f.flag, f.source_ref]).toEqual([45.9821428571429, null, "data/indicator_2-1-5.csv:13648"]);
+    });
+  });
+
+  describe("variants, titles, reference dates", () => {
+    test("the AsylbLG sex variants are not offered, so never ranked or rated per 1,000 (Magdeburg: 927 male of 980)", () => {
+      const male = facts.find((f) => f.indicator === "destatis:asylbewerberleistungen" && f.area_id === "15003" && f.sex === "male");
+      expect(male?.value).toBe(927); // still in the fact table and its export, with the finding
+      const rowsOf = data.rowsOf("destatis:asylbewerberleistungen").filter((r) => r.indicator === "destatis:asylbewerberleistungen");
+      expect(rowsOf.length).toBeGreaterThan(40);
+      expect(rowsOf.filter((r) => r.sex !== "total")).toEqual([]);
+      expect(vgl.variantsOf(rowsOf, "destatis:asylbewerberleistungen").map((v) => v.sex)).toEqual(["total"]);
+      const v = view({indikator: "destatis:asylbewerberleistungen", auspraegung: "weiblich · Personen", orte: "03,15003000", bezug: "anzahl"});
+      expect(v.variant.sex).toBe("total");
+      expect(v.ranking.rows.find((r) => r.area_id === "15003000")?.value).toBe(980);
+      expect(entries.find((e) => e.id === "destatis:asylbewerberleistungen")).toMatchObject({total_only: ["sex"]});
+    });
+
+    test("the Kreis map of 2-1-5 defaults to the total share (all sexes) with a clean German title", async () => {
+      const {facts: rates} = await buildImKreisRates();
+      const entry = entries.find((e) => e.id === "im:2-1-5")! as ni.CatalogueEntry;
+      const mine = rates.filter((f) => f.indicator === "im:2-1-5").map((f) => ({...f, source_file: "", source_row: null}));
+      const variants = ni.niVariants(mine);
+      const variant = ni.pickVariant(variants, "", entry);
+      expect(variant).toEqual({category: "ohne Aufenthaltstitel=Anteil der Ausländerinnen und Ausländer ohne Aufenthaltstite", sex: "total", unit: "percent"});
+      const title = ni.niMapTitle({indicator: entry, variant, change: false, base: 2019, year: 2024});
+      expect(title).toBe("Ausländerinnen und Ausländer ohne Aufenthaltstitel – Anteil an allen Ausländerinnen und Ausländern, 2024");
+      const female = variants.find((v) => v.sex === "female" && v.category.endsWith("Duldung"))!;
+      expect(ni.niMapTitle({indicator: entry, variant: female, change: false, base: 2019, year: 2024})).toBe("Ausländerinnen und Ausländer ohne Aufenthaltstitel – Anteil mit Duldung an allen ohne Aufenthaltstitel, Frauen, 2024");
+      for (const v of variants) expect(ni.niMapTitle({indicator: entry, variant: v, change: false, base: 2019, year: 2024})).not.toMatch(/=|·|Aufenthaltstite\b|weiblich|männlich/);
+      // Niedersachsen 2024: 9,0 % of all foreigners have no residence title (IM 2-1-5 row 9150).
+      expect(rates.find((f) => f.indicator === "im:2-1-5" && f.area_id === "03" && f.year === 2024 && f.sex === "total" && f.category === variant.category)?.value).toBe(9.00000914821015);
+    });
+
+    test("/indikatoren has no unresolved translation key, no footnote marks, no upstream typos; the upstream title is kept", () => {
+      const page = catalogueMarkdown(catalogue(facts, indicatorsFull));
+      expect(page).not.toMatch(/global_indicators\.|[A-Za-z_]+\.\d+-\d+-\d+-(title|description)/);
+      const list = catalogue(facts, indicatorsFull);
+      for (const e of list) {
+        expect(e.title, e.id).not.toMatch(/^[A-Za-z_]+\.[\w-]+$|[¹²³⁴⁵⁶⁷⁸⁹⁰]+⁾|Aufenthalstitel/);
+        if (e.source_id === "im-niedersachsen") expect(e.title, e.id).not.toMatch(/in Niedersachsen in Prozent|Einwohnerinnen und Einwohnern$/);
+      }
+      const by = new Map(list.map((e) => [e.id, e]));
+      expect(by.get("im:2-2-5")!.title).toBe("Inobhutnahmen unbegleitet eingereister Kinder und Jugendlicher nach Altersgruppen");
+      expect(by.get("im:2-2-5")!.upstream_title).toBe(""); // the source's key is not translated: no upstream title to keep
+      expect(by.get("im:6-3-2")!.title).toBe("Haushaltsnettoeinkommen nach Migrationshintergrund und Haushaltsgröße");
+      expect(by.get("im:2-3-3")!.title).toBe("Einbürgerungen je 100 Ausländerinnen und Ausländer");
+      expect(by.get("im:2-3-3")!.upstream_title).toContain("und an allen Einwohnerinnen und Einwohnern");
+      expect(by.get("im:1-2-4")!.title).toBe("Ausländerinnen und Ausländer nach ausgewählten Staatsangehörigkeiten");
+      expect(page).toContain("Titel in der Quelle");
+      // Every indicator says stock or flow: every IM indicator is reviewed.
+      expect(list.filter((e) => e.source_id === "im-niedersachsen" && !e.timing).map((e) => e.id)).toEqual([]);
+      expect([by.get("im:1-1-1")!.timing, by.get("im:2-3-1")!.timing, by.get("im:1-3-1")!.timing]).toEqual(["stock", "flow", "survey"]);
+    });
+
+    test("every exported IM fact has a reference date: a stock its day, a flow its period", () => {
+      const im = facts.filter((f) => f.source_id === "im-niedersachsen");
+      expect(im.length).toBe(203768);
+      const exported = factsTable(im).getChild("reference_date")!;
+      expect(exported.nullCount).toBe(0);
+      const iso = /^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}-\d{2})?)?$/;
+      expect(im.filter((f) => !iso.test(f.reference_date ?? "")).map((f) => f.reference_date).slice(0, 5)).toEqual([]);
+      const at = (indicator: string, year: number, category = "total") => im.find((f) => f.indicator === indicator && f.area_id === "03" && f.year === year && f.sex === "total" && f.category === category)?.reference_date;
+      expect(at("im:1-1-1", 2022)).toBe("2022-12-31");
+      expect(at("im:2-3-1", 2022)).toBe("2022-01-01/2022-12-31");
+      expect(at("im:5-2-1", 2022, im.find((f) => f.indicator === "im:5-2-1" && f.area_id === "03" && f.year === 2022 && f.sex === "total")!.category)).toBe("2022-06-30");
+      expect(im.find((f) => f.indicator === "im:1-1-2" && f.category.includes("Zeitraum=2024 / 2019"))?.reference_date).toBe("2019-12-31/2024-12-31");
+      expect(im.find((f) => f.indicator === "im:4-3-1" && f.category.includes("Zeitraum=WS 2015/16"))?.reference_date).toBe("2015-10-01/2016-03-31");
     });
   });
 });

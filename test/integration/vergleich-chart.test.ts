@@ -82,7 +82,7 @@ describe.runIf(mirrorPresent)("the comparison on the built data (real values)", 
     // Niedersachsen 2024: 23.381 naturalisations, 8.010.686 inhabitants (row 1041).
     const n = v.lines.data.find((r) => r.Ort === "Niedersachsen" && r.Jahr === 2024)!;
     expect([n.Anzahl, n.Bevölkerung, n.Wert]).toEqual([23381, 8010686, (1000 * 23381) / 8010686]);
-    expect(v.valueLabel).toBe("Einbürgerungen nach Niedersachsen (Anzahl), je 1.000 Einwohner");
+    expect(v.valueLabel).toBe("Einbürgerungen, je 1.000 Einwohner");
     expect(v.lines.columns.map((c) => c.label)).toEqual(["Ort", "Jahr", v.valueLabel, "Anzahl", "Bevölkerung", "Reihe (Quelle)", "Kennzeichen", "Fundstelle"]);
     expect(v.warnings.map((r) => r.id)).toContain("je-1000-berechnet");
     // The distance to the Land is per 1,000 too: Wolfsburg minus Niedersachsen 2024.
@@ -124,14 +124,14 @@ describe.runIf(mirrorPresent)("the comparison on the built data (real values)", 
     const v = view({indikator: "im:1-2-2", orte: "03,03103,03357"});
     const lines = vgl.linesFigure(v, {width: 760, document});
     expect(lines.getAttribute("data-chart")).toBe("vergleich-linien");
-    expect(lines.querySelector(".atlas-figure-title")?.textContent).toBe("Anteil der Ausländerinnen und Ausländer in Niedersachsen in Prozent, 2005–2024");
+    expect(lines.querySelector(".atlas-figure-title")?.textContent).toBe("Anteil der Ausländerinnen und Ausländer an der Bevölkerung in Prozent, 2005–2024");
     const wolfsburg = [...lines.querySelectorAll("circle[data-value]")].find((c) => c.querySelector("title")?.textContent === "Wolfsburg 2024: 20,0 %");
     expect(Number(wolfsburg?.getAttribute("data-value"))).toBe(20.0254708243285);
     // 2005–2024 for Wolfsburg, Rotenburg and the Land.
     expect(lines.querySelectorAll("circle[data-value]")).toHaveLength(60);
     const ranking = vgl.rankingFigure(v, {width: 760, document});
     expect(ranking.getAttribute("data-chart")).toBe("vergleich-rangfolge");
-    expect(ranking.querySelector(".atlas-figure-title")?.textContent).toBe("Rangfolge 2024: Anteil der Ausländerinnen und Ausländer in Niedersachsen in Prozent");
+    expect(ranking.querySelector(".atlas-figure-title")?.textContent).toBe("Rangfolge 2024: Anteil der Ausländerinnen und Ausländer an der Bevölkerung in Prozent");
     const bars = [...ranking.querySelectorAll("rect[data-value]")];
     expect(bars).toHaveLength(46);
     expect([bars[0].getAttribute("data-area-id"), Number(bars[0].getAttribute("data-value"))]).toEqual(["03241001", 25.8622836031571]);
