@@ -8,6 +8,7 @@ import {choropleth, type GeoFeature} from "../choropleth.js";
 import {METHODS, type Method} from "../classify.js";
 import {figure, type Column} from "../figure.js";
 import {formatChange, formatValue, label} from "../format.js";
+import {breaksCrossed, crossingText, type ComparabilityRule} from "../comparability.js";
 import {smallMultiples} from "../smallmultiples.js";
 import {trend} from "../trend.js";
 import type {FactLike} from "./facts.js";
@@ -158,10 +159,12 @@ export interface NiView {
   rankOf: Map<string, number>;
   tableRows: NiTableRow[];
   tableColumns: Column<NiTableRow>[];
+  /** The series breaks a change crosses, in words ("" when none or no change). */
+  crossing: string;
 }
 
 /** One year (or one change) of the series on the map's areas. */
-export function niView(series: NiSeriesRow[], drawn: Set<string>, {indicator, variant, year, base, change}: {indicator: CatalogueEntry; variant: Variant; year: number; base: number; change: boolean}): NiView {
+export function niView(series: NiSeriesRow[], drawn: Set<string>, {indicator, variant, year, base, change, rules = []}: {indicator: CatalogueEntry; variant: Variant; year: number; base: number; change: boolean; rules?: readonly ComparabilityRule[]}): NiView {
   const inYear = (y: number) => new Map(series.filter((d) => d.year === y).map((d) => [d.area_id, d]));
   const now = inYear(year);
   const then = inYear(base);
@@ -192,7 +195,9 @@ export function niView(series: NiSeriesRow[], drawn: Set<string>, {indicator, va
     {key: "Abstand zum Land", label: "Abstand zu Niedersachsen", numeric: true, format: (v) => (v === null ? "–" : formatValue(v as number, pointUnit))},
     {key: "Konzeptort", label: "Konzeptort"}
   ];
-  return {indicator, variant, year, base, change, format, mapFormat, pointUnit, valueLabel, data, landValue, ranked, rankOf, tableRows, tableColumns};
+  // A change across a series break (Zensus 2022 in the denominator of 1-2-2) is no pure development: said under the map.
+  const crossing = change ? crossingText(breaksCrossed(rules, {indicator: indicator.id, areas: ["03"], origins: [indicator.id]}, Math.min(base, year), Math.max(base, year))) : "";
+  return {indicator, variant, year, base, change, format, mapFormat, pointUnit, valueLabel, data, landValue, ranked, rankOf, tableRows, tableColumns, crossing};
 }
 
 export interface ChartOptions {
@@ -201,8 +206,8 @@ export interface ChartOptions {
 }
 
 /** The map's title: the reviewed title, the variant in plain words, the year or the change. */
-export function niMapTitle({indicator, variant, change, base, year}: Pick<NiView, "indicator" | "variant" | "change" | "base" | "year">): string {
-  return `${indicator.title} – ${variantWords(indicator, variant)}${change ? `: Veränderung ${base}–${year}` : `, ${year}`}`;
+export function niMapTitle({indicator, variant, change, base, year, crossing = ""}: Pick<NiView, "indicator" | "variant" | "change" | "base" | "year"> & {crossing?: string}): string {
+  return `${indicator.title} – ${variantWords(indicator, variant)}${change ? `: Veränderung ${base}–${year}${crossing ? " (über einen Reihenbruch)" : ""}` : `, ${year}`}`;
 }
 
 /** The Kreis map (id niedersachsen-kreise). */
@@ -234,6 +239,7 @@ export function niMapFigure(view: NiView, kreise: GeoFeature[], {width, method, 
       columns: view.tableColumns,
       document,
       notes: [
+        view.crossing ? `Reihenbruch: Die Veränderung ${base}–${year} reicht ${view.crossing}; sie ist keine reine Entwicklung.` : null,
         "Die Region Hannover erscheint geteilt in Landeshauptstadt und Umland; ihr Gesamtwert steht in der Datei, nicht in Karte und Rangfolge.",
         indicator.footnotes ? `Fußnoten der Quelle: ${indicator.footnotes.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim()}` : null,
         "Bremen und Bremerhaven (weiß) liegen außerhalb Niedersachsens."
