@@ -63,6 +63,22 @@ export function breaksOf(rules: readonly ComparabilityRule[]): {year: number; la
   return [...seen].map(([year, label]) => ({year, label})).sort((a, b) => a.year - b.year);
 }
 
+/**
+ * The series breaks a change from `from` to `to` crosses (from < break year
+ * <= to) for the selection: a change across one is not a pure development.
+ */
+export function breaksCrossed(rules: readonly ComparabilityRule[], selection: Omit<Selection, "years">, from: number, to: number): ComparabilityRule[] {
+  return rules.filter((r) => r.break_year && r.label && from < Number(r.break_year) && Number(r.break_year) <= to && applies(r, {...selection, years: [from, to]}));
+}
+
+/** „über den Reihenbruch Zensus 2022 (2021/2022) hinweg“: how a change across breaks is marked in words. */
+export function crossingText(crossed: readonly ComparabilityRule[]): string {
+  const seen = new Map<string, number>();
+  for (const r of crossed) if (!seen.has(r.label)) seen.set(r.label, Number(r.break_year));
+  const parts = [...seen].map(([label, year]) => `„${label}“ (${year - 1}/${year})`);
+  return parts.length ? `${parts.length > 1 ? "über die Reihenbrüche" : "über den Reihenbruch"} ${parts.join(" und ")} hinweg` : "";
+}
+
 export function warningsFor(rules: readonly ComparabilityRule[], selection: Selection): ComparabilityRule[] {
   return rules.filter((r) => applies(r, selection));
 }

@@ -101,7 +101,10 @@ export const LABELS: Record<string, string> = {
   estimate: "Schätzung",
   derived: "berechnet",
   uncertain: "statistisch unsicher",
-  provisional: "vorläufig"
+  provisional: "vorläufig",
+  conflict: "widersprüchlich in der Quelle",
+  contradicted: "widerspricht den eigenen Anzahlen (nicht gezeigt)",
+  no_base: "0 von 0: kein Anteil"
 };
 
 export function label(code: string | null | undefined): string {

@@ -84,7 +84,7 @@ export function makers(): Record<string, Maker> {
       return {facts: rates.filter((f) => f.indicator === wanted.id), entry: wanted};
     })());
     const params = ni.niParams(noParams);
-    const variant = ni.pickVariant(ni.niVariants(facts), params.variant);
+    const variant = ni.pickVariant(ni.niVariants(facts), params.variant, entry);
     const years = ni.niYears(facts, variant);
     const series = ni.niSeries(facts, variant);
     const kreise = await features("ni-kreise", "kreise");

@@ -22,7 +22,7 @@ import type {ComparabilityRule} from "../comparability.js";
 
 export {CHARTS, embedInfo};
 export * from "./magdeburg-stadtteile.js";
-export {niMapFigure, niMultiplesFigure, niTrendFigure, niSeries, niVariants, niView, niYears, niParams, variantLabel} from "./niedersachsen-kreise.js";
+export {niMapFigure, niMultiplesFigure, niTrendFigure, niSeries, niVariants, niView, niYears, niParams, variantLabel, variantWords} from "./niedersachsen-kreise.js";
 export {gemFigure, gemRows, gemView, gemParams} from "./gemeinden.js";
 export {wolfsburgFigure} from "./wolfsburg.js";
 export {pyramidFigure, mdAgeFigure, niAgeFigure, goettingenAgeFigure, goettingenTextFigure, ageBandsOf} from "./altersstruktur.js";
@@ -116,7 +116,7 @@ async function niedersachsenMaps(which: "map" | "multiples" | "trend", {files, r
   const indicator = (present.has(params.indicator) ? byId.get(params.indicator) : undefined) ?? indicators[0];
   if (!indicator) return notice(doc, "Keine Daten", "Das Integrationsmonitoring Niedersachsen lag beim Bau nicht vor.");
   const facts = arrowFacts(table, (get) => get("indicator") === indicator.id);
-  const variant = ni.pickVariant(ni.niVariants(facts), params.variant);
+  const variant = ni.pickVariant(ni.niVariants(facts), params.variant, indicator);
   const years = ni.niYears(facts, variant);
   const series = ni.niSeries(facts, variant);
   const kreise = await features(files, "ni-kreise", "kreise");

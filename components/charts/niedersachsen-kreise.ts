@@ -8,6 +8,7 @@ import {choropleth, type GeoFeature} from "../choropleth.js";
 import {METHODS, type Method} from "../classify.js";
 import {figure, type Column} from "../figure.js";
 import {formatChange, formatValue, label} from "../format.js";
+import {breaksCrossed, crossingText, type ComparabilityRule} from "../comparability.js";
 import {smallMultiples} from "../smallmultiples.js";
 import {trend} from "../trend.js";
 import type {FactLike} from "./facts.js";
@@ -24,6 +25,8 @@ export interface CatalogueEntry {
   title: string;
   definition?: string | null;
   footnotes?: string | null;
+  /** Plain words of categories, keyed "unit|category", and which is the total (data/category-words.csv via the catalogue). */
+  category_words?: Record<string, {words: string; is_total: boolean}>;
 }
 
 export interface Variant {
@@ -37,6 +40,25 @@ export function variantLabel(d: Variant): string {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const UNIT_WORDS: Record<string, string> = {rate: "Quote", years: "in Jahren", per_1000: "je 1.000", percentage_points: "in Prozentpunkten", percent_change_since_2005: "Veränderung seit 2005 in Prozent", persons_per_km2: "je km²"};
+const SEX_WORDS: Record<string, string> = {female: "Frauen", male: "Männer"};
+
+/** A variant in plain words for titles („Anteil mit Duldung an allen ohne Aufenthaltstitel, Frauen“; „insgesamt“), never the raw key. */
+export function variantWords(indicator: Pick<CatalogueEntry, "category_words">, d: Variant): string {
+  const own = indicator.category_words?.[`${d.unit}|${d.category}`];
+  const category = d.category === "total" ? null : own?.words ?? d.category.split("; ").map((part) => part.slice(part.indexOf("=") + 1)).join(", ");
+  const parts = [category, SEX_WORDS[d.sex] ?? null, own ? null : UNIT_WORDS[d.unit] ?? null].filter(Boolean);
+  return parts.join(", ") || "insgesamt";
+}
+
+const isTotal = (indicator: Pick<CatalogueEntry, "category_words"> | undefined, v: Variant) =>
+  v.category === "total" || /=(insgesamt|Insgesamt)$/.test(v.category) || indicator?.category_words?.[`${v.unit}|${v.category}`]?.is_total === true;
+
+/** The variant a map shows when the URL names none: the total (all sexes, the total category), never a part. */
+export function defaultVariant(variants: Variant[], indicator?: Pick<CatalogueEntry, "category_words">): Variant {
+  return variants.find((v) => v.sex === "total" && isTotal(indicator, v)) ?? variants.find((v) => v.sex === "total") ?? variants[0];
+}
 
 /** The breakdowns of one indicator, ordered by unit, category, sex (as the page lists them). */
 export function niVariants(facts: FactLike[]): Variant[] {
@@ -105,9 +127,9 @@ export function niParams(read: (name: string) => string | null): NiParams {
   };
 }
 
-/** A variant by its label, else the first. */
-export function pickVariant(variants: Variant[], wanted: string): Variant {
-  return variants.find((v) => variantLabel(v) === wanted) ?? variants[0];
+/** A variant by its label, else the total. */
+export function pickVariant(variants: Variant[], wanted: string, indicator?: Pick<CatalogueEntry, "category_words">): Variant {
+  return variants.find((v) => variantLabel(v) === wanted) ?? defaultVariant(variants, indicator);
 }
 
 export interface NiTableRow extends Record<string, unknown> {
@@ -140,10 +162,12 @@ export interface NiView {
   rankOf: Map<string, number>;
   tableRows: NiTableRow[];
   tableColumns: Column<NiTableRow>[];
+  /** The series breaks a change crosses, in words ("" when none or no change). */
+  crossing: string;
 }
 
 /** One year (or one change) of the series on the map's areas. */
-export function niView(series: NiSeriesRow[], drawn: Set<string>, {indicator, variant, year, base, change}: {indicator: CatalogueEntry; variant: Variant; year: number; base: number; change: boolean}): NiView {
+export function niView(series: NiSeriesRow[], drawn: Set<string>, {indicator, variant, year, base, change, rules = []}: {indicator: CatalogueEntry; variant: Variant; year: number; base: number; change: boolean; rules?: readonly ComparabilityRule[]}): NiView {
   const inYear = (y: number) => new Map(series.filter((d) => d.year === y).map((d) => [d.area_id, d]));
   const now = inYear(year);
   const then = inYear(base);
@@ -174,12 +198,19 @@ export function niView(series: NiSeriesRow[], drawn: Set<string>, {indicator, va
     {key: "Abstand zum Land", label: "Abstand zu Niedersachsen", numeric: true, format: (v) => (v === null ? "–" : formatValue(v as number, pointUnit))},
     {key: "Konzeptort", label: "Konzeptort"}
   ];
-  return {indicator, variant, year, base, change, format, mapFormat, pointUnit, valueLabel, data, landValue, ranked, rankOf, tableRows, tableColumns};
+  // A change across a series break (Zensus 2022 in the denominator of 1-2-2) is no pure development: said under the map.
+  const crossing = change ? crossingText(breaksCrossed(rules, {indicator: indicator.id, areas: ["03"], origins: [indicator.id]}, Math.min(base, year), Math.max(base, year))) : "";
+  return {indicator, variant, year, base, change, format, mapFormat, pointUnit, valueLabel, data, landValue, ranked, rankOf, tableRows, tableColumns, crossing};
 }
 
 export interface ChartOptions {
   width: number;
   document?: Document;
+}
+
+/** The map's title: the reviewed title, the variant in plain words, the year or the change. */
+export function niMapTitle({indicator, variant, change, base, year, crossing = ""}: Pick<NiView, "indicator" | "variant" | "change" | "base" | "year"> & {crossing?: string}): string {
+  return `${indicator.title} – ${variantWords(indicator, variant)}${change ? `: Veränderung ${base}–${year}${crossing ? " (über einen Reihenbruch)" : ""}` : `, ${year}`}`;
 }
 
 /** The Kreis map (id niedersachsen-kreise). */
@@ -202,7 +233,7 @@ export function niMapFigure(view: NiView, kreise: GeoFeature[], {width, method, 
     choropleth(kreise, mapRows, {width, method, classes, diverging: change, center: 0, format: (v: number) => mapFormat(v), valueLabel: view.valueLabel, selected, onSelect, onClassSelect, labels, highlight: CONCEPT_PLACES, context: isContext, document}),
     {
       id: "niedersachsen-kreise",
-      title: change ? `${indicator.title} (${variantLabel(variant)}): Veränderung ${base}–${year}` : `${indicator.title} (${variantLabel(variant)}), ${year}`,
+      title: niMapTitle(view),
       source: "Integrationsmonitoring Niedersachsen, LSN; Grenzen: Integrationsmonitoring Niedersachsen (NI_Kurz_diss.geojson)",
       licence: LICENCE,
       date: change ? `${base} und ${year}` : year,
@@ -211,6 +242,7 @@ export function niMapFigure(view: NiView, kreise: GeoFeature[], {width, method, 
       columns: view.tableColumns,
       document,
       notes: [
+        view.crossing ? `Reihenbruch: Die Veränderung ${base}–${year} reicht ${view.crossing}; sie ist keine reine Entwicklung.` : null,
         "Die Region Hannover erscheint geteilt in Landeshauptstadt und Umland; ihr Gesamtwert steht in der Datei, nicht in Karte und Rangfolge.",
         indicator.footnotes ? `Fußnoten der Quelle: ${indicator.footnotes.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim()}` : null,
         "Bremen und Bremerhaven (weiß) liegen außerhalb Niedersachsens."
@@ -228,7 +260,7 @@ export function niMultiplesFigure(series: NiSeriesRow[], kreise: GeoFeature[], d
     smallMultiples(kreise, multipleYears.map((y) => ({year: y, rows: multipleRows.filter((d) => d.year === y)})), {width, method, classes, format: (v: number) => format(v), valueLabel: indicator.title, highlight: CONCEPT_PLACES, context: isContext, document}),
     {
       id: "niedersachsen-kreise-jahre",
-      title: `${indicator.title} (${variantLabel(variant)}), ${multipleYears[0]}–${multipleYears.at(-1)}`,
+      title: `${indicator.title} – ${variantWords(indicator, variant)}, ${multipleYears[0]}–${multipleYears.at(-1)}`,
       source: "Integrationsmonitoring Niedersachsen, LSN; Grenzen: Integrationsmonitoring Niedersachsen",
       licence: LICENCE,
       date: `${multipleYears[0]}–${multipleYears.at(-1)}`,
@@ -252,7 +284,7 @@ export function niTrendFigure(series: NiSeriesRow[], selected: string | null, {i
   const trendRows = series.filter((d) => d.area_id === selected || d.area_id === LAND).map((d) => ({series: d.area_id === LAND ? "Niedersachsen" : d.name, year: d.year, value: d.value}));
   return figure(trend(trendRows, {width, highlight: chosen.name, format: (v: number) => format(v), document}), {
     id: "niedersachsen-kreis-zeitreihe",
-    title: `${indicator.title} (${variantLabel(variant)}): ${chosen.name} und Niedersachsen, ${series[0]?.year}–${series.at(-1)?.year}`,
+    title: `${indicator.title} – ${variantWords(indicator, variant)}: ${chosen.name} und Niedersachsen, ${series[0]?.year}–${series.at(-1)?.year}`,
     source: "Integrationsmonitoring Niedersachsen, LSN",
     licence: LICENCE,
     date: `${series[0]?.year}–${series.at(-1)?.year}`,

@@ -11,7 +11,8 @@ import {formatChange, formatNumber, formatValue, label} from "../format.js";
 import {neighbors} from "topojson-client";
 import {SERIES_COLORS, timeseries, pointLabel, type TimeRow} from "../timeseries.js";
 import {rank, ranking, type RankRow} from "../rankingchart.js";
-import {breaksOf, warningList, warningsFor, type ComparabilityRule} from "../comparability.js";
+import {variantWords as niVariantWords} from "./niedersachsen-kreise.js";
+import {breaksCrossed, breaksOf, crossingText, warningList, warningsFor, type ComparabilityRule} from "../comparability.js";
 import type {ComparisonRow} from "../../loaders/model/comparison.ts";
 
 export const LAND = "03";
@@ -20,7 +21,7 @@ export const DEFAULT_INDICATOR = "im:1-2-2";
 /** The places of the five concepts and the Land. */
 export const DEFAULT_PLACES = ["03", "03159016", "03159", "03103", "03241", "03357", "15003000"];
 /** Where an indicator's breakdown has no total, the variant a reader most likely means. */
-export const DEFAULT_VARIANT: Record<string, string> = {"im:1-3-1": "Kategorie=Personen mit Migrationshintergrund im weiteren Sinne", "im:1-3-2": "Kategorie=Insgesamt", "im:2-1-5": "ohne Aufenthaltstitel=Duldung"};
+export const DEFAULT_VARIANT: Record<string, string> = {"im:1-3-1": "Kategorie=Personen mit Migrationshintergrund im weiteren Sinne", "im:1-3-2": "Kategorie=Insgesamt", "im:2-1-5": "ohne Aufenthaltstitel=insgesamt"};
 export const COUNT_UNITS = new Set(["count", "persons"]);
 export const RATE_UNITS = new Set(["percent", "per_1000", "rate", "ratio", "years", "percentage_points", "percent_change_since_2005"]);
 export const UNIT_NAMES: Record<string, string> = {percent: "Prozent", count: "Anzahl", persons: "Personen", thousand: "in 1.000", per_1000: "je 1.000", rate: "Quote", ratio: "Verhältniszahl", years: "Jahre", percentage_points: "Prozentpunkte", percent_change_since_2005: "Veränderung seit 2005 (%)"};
@@ -98,6 +99,8 @@ export interface IndicatorEntry {
   footnotes?: string | null;
   source_title?: string | null;
   attribution?: string | null;
+  /** Plain words of categories, keyed "unit|category" (data/category-words.csv via the catalogue). */
+  category_words?: Record<string, {words: string; is_total: boolean}>;
 }
 
 /** The indicators the data hold, in catalogue order of their ids (1-2-10 after 1-2-9); unknown ids by their id. */
@@ -124,6 +127,15 @@ export function variantsOf(rows: readonly ComparisonFact[], indicator: string): 
 
 export function variantLabel(d: Variant): string {
   return [d.category === "total" ? null : d.category.replaceAll("; ", " · "), d.sex === "total" ? null : label(d.sex), d.age_group === "total" ? null : `${d.age_group} Jahre`, UNIT_NAMES[d.unit] ?? d.unit].filter(Boolean).join(" · ");
+}
+
+/** A variant in plain words for titles: the category's meaning, Frauen/Männer, the age group; "" for the plain total. */
+export function variantWords(indicator: IndicatorEntry, d: Variant): string {
+  const words = niVariantWords(indicator, {category: d.category, sex: d.sex, unit: COUNT_UNITS.has(d.unit) || d.unit === "percent" ? "percent" : d.unit});
+  const own = indicator.category_words?.[`${d.unit}|${d.category}`]?.words;
+  const base = own ? [own, d.sex === "female" ? "Frauen" : d.sex === "male" ? "Männer" : null].filter(Boolean).join(", ") : words;
+  const all = [base === "insgesamt" ? null : base, d.age_group === "total" ? null : `${d.age_group} Jahre`].filter(Boolean).join(", ");
+  return all;
 }
 
 /** The variant shown when the URL names none: the usual category, totals, a rate before a count. */
@@ -259,6 +271,11 @@ export interface DifferenceRow extends Record<string, unknown> {
   Wert: number | null;
   Land: number | null;
   Abstand: number | null;
+  /** Change against the earliest year of the five before (null without both values). */
+  Veränderung: number | null;
+  Seit: number | null;
+  /** The series breaks that change crosses, in words ("" when none). */
+  Reihenbruch: string;
   Kennzeichen: string;
 }
 
@@ -312,7 +329,8 @@ export function comparisonView({indicator, variant, perCapita, series: rows, pla
   const warnings = warningsFor(rules, {indicator: indicator.id, areas: selectedIds, origins, years: plottedYears, measure: perCapita ? "per_1000" : undefined});
   const footnotes = indicator.footnotes ? plain(indicator.footnotes) : "";
   const format = (v: number | null) => formatValue(v, unit);
-  const valueLabel = `${indicator.title}${variantLabel(variant) !== (UNIT_NAMES[variant.unit] ?? variant.unit) ? ` (${variantLabel(variant)})` : ""}${perCapita ? ", je 1.000 Einwohner" : ""}`;
+  const words = variantWords(indicator, variant);
+  const valueLabel = `${indicator.title}${words ? ` – ${words}` : ""}${perCapita ? ", je 1.000 Einwohner" : ""}`;
   const definition = `${indicator.definition ? indicator.definition.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim() : indicator.title}${perCapita ? " Je 1.000 Einwohner: vom Atlas berechnet, Anzahl geteilt durch die Bevölkerung desselben Jahres (Integrationsmonitoring 1.1.1; Magdeburg: KISS-MD; Stadt Göttingen: wohnberechtigte Bevölkerung)." : ""}`;
   const byId = new Map(catalogue.map((c) => [c.id, c]));
   const source = [...new Set(rows.filter((r) => selected.has(r.area_id) || r.area_id === LAND).map((r) => byId.get(r.origin)?.attribution ?? byId.get(indicator.id)?.attribution ?? r.source_id))].join("; ") || (indicator.source_title ?? "");
@@ -342,15 +360,25 @@ export function comparisonView({indicator, variant, perCapita, series: rows, pla
 
   // Distance to the Land: meaningless for counts (the page says so).
   const meaningful = !COUNT_UNITS.has(unit);
+  // Change over (up to) five years, as the profiles show it; a series break in between is named, since the change is then no pure development.
   const diffData: DifferenceRow[] = places.filter((p) => p.area_id !== LAND).map((p) => {
     const r = rows.find((x) => x.area_id === p.area_id && x.year === year);
     const value = r?.value ?? null;
-    return {Ort: p.name, Wert: value, Land: landValue, Abstand: meaningful && value !== null && landValue !== null ? value - landValue : null, Kennzeichen: r ? (r.flag ? label(r.flag) : "") : "kein Wert"};
+    const earlier = value === null ? undefined : rows.filter((x) => x.area_id === p.area_id && x.value !== null && x.year >= year - 5 && x.year < year).sort((a, b) => a.year - b.year)[0];
+    const crossed = earlier && r ? breaksCrossed(rules, {indicator: indicator.id, areas: selectedIds, origins: [r.origin, r.population_origin].filter((o): o is string => Boolean(o)), measure: perCapita ? "per_1000" : undefined}, earlier.year, year) : [];
+    return {
+      Ort: p.name, Wert: value, Land: landValue, Abstand: meaningful && value !== null && landValue !== null ? value - landValue : null,
+      Veränderung: earlier ? (value as number) - (earlier.value as number) : null, Seit: earlier?.year ?? null, Reihenbruch: crossingText(crossed),
+      Kennzeichen: r ? (r.flag ? label(r.flag) : "") : "kein Wert"
+    };
   });
   const diffColumns: Column<DifferenceRow>[] = [
     {key: "Ort", label: "Ort"}, {key: "Wert", label: `Wert ${year}`, numeric: true, format: (v) => format(v as number | null)},
     {key: "Land", label: `Niedersachsen ${year}`, numeric: true, format: (v) => format(v as number | null)},
     {key: "Abstand", label: unit === "percent" ? "Abstand (Prozentpunkte)" : "Abstand", numeric: true, format: signed},
+    {key: "Veränderung", label: unit === "percent" ? "Veränderung (Prozentpunkte)" : "Veränderung", numeric: true, format: signed},
+    {key: "Seit", label: "seit"},
+    {key: "Reihenbruch", label: "Reihenbruch dazwischen"},
     {key: "Kennzeichen", label: "Kennzeichen"}
   ];
 
@@ -421,11 +449,14 @@ export function differenceFigure(view: ComparisonView, {document}: Partial<Figur
   const {difference: d, unit, year} = view;
   return figure(dataTable(d.data, d.columns, {caption: `Abstand zu Niedersachsen, ${year}`, document}), {
     id: "vergleich-abstand",
-    title: `Abstand der gewählten Orte zu Niedersachsen, ${year}`,
+    title: `Abstand der gewählten Orte zu Niedersachsen und Veränderung, ${year}`,
     source: view.source,
     date: year,
     definition: view.definition,
-    notes: [COUNT_UNITS.has(unit) ? "Bei Anzahlen ist ein Abstand zum Land nicht aussagekräftig; „je 1.000 Einwohner“ wählen." : "Abstand = Wert des Ortes minus Wert Niedersachsens im selben Jahr."],
+    notes: [
+      COUNT_UNITS.has(unit) ? "Bei Anzahlen ist ein Abstand zum Land nicht aussagekräftig; „je 1.000 Einwohner“ wählen." : "Abstand = Wert des Ortes minus Wert Niedersachsens im selben Jahr.",
+      "Veränderung: gegenüber dem frühesten Jahr der fünf Jahre davor mit Wert. Liegt ein Reihenbruch dazwischen, ist sie keine reine Entwicklung."
+    ],
     data: d.data,
     columns: d.columns,
     document

@@ -8,10 +8,22 @@ import type {ImIndicator} from "../parse/im.ts";
 import type {Area, AreaLevel, Fact} from "./model.ts";
 import {registry} from "../source/sources.ts";
 import {RATE_UNITS} from "./tables.ts";
+import {readCategoryWords, readIndicatorMeta, type CategoryWords, type Timing} from "./indicator-meta.ts";
 
 export interface CatalogueEntry {
   id: string;
+  /** The atlas's reviewed German title (data/indicators.csv), else the source's. */
   title: string;
+  /** The title as the source gives it ("" where the source has none or the atlas wrote it). */
+  upstream_title: string;
+  /** Stock on a reference day, flow over a period, survey average, or change between dates; null where not reviewed. */
+  timing: Timing | null;
+  /** The reference day or period in words („31.12.“, „Kalenderjahr“). */
+  reference: string;
+  /** Breakdowns whose parts do not add up: offered as the total only. */
+  total_only: string[];
+  /** Plain words of its categories, keyed "unit|category" (data/category-words.csv). */
+  category_words: Record<string, CategoryWords>;
   definition: string;
   computation: string;
   units: string[];
@@ -57,6 +69,8 @@ const BREAKDOWN_FIELDS = ["sex", "age_group", "category"] as const;
 
 export function catalogue(facts: Fact[], imIndicators: ImIndicator[]): CatalogueEntry[] {
   const sources = new Map(registry().sources.map((s) => [s.id, s]));
+  const reviewed = readIndicatorMeta();
+  const words = readCategoryWords();
   const im = new Map(imIndicators.map((m) => [`im:${m.id}`, m]));
   const docLabels = new Map<string, string>();
   for (const doc of DOCUMENTS) {
@@ -77,9 +91,16 @@ export function catalogue(facts: Fact[], imIndicators: ImIndicator[]): Catalogue
     const fixed = STATIC_META[id];
     const years = rows.map((r) => r.year).filter((y): y is number => y !== null);
     const units = [...new Set(rows.map((r) => r.unit))];
+    const own = reviewed.get(id);
     entries.push({
       id,
-      title: meta?.title ?? fixed?.title ?? (doc ? `${docLabels.get(id) ?? id} (${doc.place})` : id),
+      title: own?.title ?? meta?.title ?? fixed?.title ?? (doc ? `${docLabels.get(id) ?? id} (${doc.place})` : id),
+      // An untranslated key (global_indicators.2-2-5-title) is no title: none is kept, none is shown.
+      upstream_title: meta?.title && !/^[A-Za-z_]+\.[\w-]+$/.test(meta.title) ? meta.title : "",
+      timing: own?.timing ?? null,
+      reference: own?.reference ?? "",
+      total_only: own?.total_only ?? [],
+      category_words: words.get(id) ?? {},
       definition: meta?.definition ?? fixed?.definition ?? (doc ? `Wie im Dokument „${doc.title}“ gedruckt.` : ""),
       computation: meta?.computation ?? fixed?.computation ?? "",
       units,

@@ -12,6 +12,7 @@ import type {Fact} from "./model.ts";
 import {splitSourceRef} from "./model.ts";
 import {places} from "./places.ts";
 import {ratio, type Point} from "./profiles.ts";
+import {readIndicatorMeta} from "./indicator-meta.ts";
 
 export interface ComparisonRow {
   /** The indicator the row is compared under (a catalogue id). */
@@ -87,9 +88,13 @@ export function comparisonRows(facts: readonly Fact[]): ComparisonRow[] {
   const names = new Map(places().map((p) => [p.area_id, p.name]));
   const named = (r: ComparisonRow): ComparisonRow => ({...r, area_name: names.get(r.area_id) ?? r.area_name});
   const compared = kreisIndicators(facts, 10);
+  // Breakdowns whose parts do not add up (AsylbLG by sex: Magdeburg 927 male of 980) are offered as the total only: never ranked, never per 1,000.
+  const totalOnly = new Map([...readIndicatorMeta().values()].map((m) => [m.id, new Set(m.total_only)]));
   const out: ComparisonRow[] = [];
   for (const f of facts) {
     if (f.year === null) continue;
+    const only = totalOnly.get(f.indicator);
+    if (only && ((only.has("sex") && f.sex !== "total") || (only.has("age_group") && f.age_group !== "total") || (only.has("category") && f.category !== "total"))) continue;
     if (compared.has(f.indicator) && COMPARED_LEVELS.has(f.area_level)) out.push(named(row(f)));
     else if (f.source_id === "destatis-kreise" && (names.has(f.area_id) || f.area_id === "15003")) {
       // Destatis names the kreisfreie Stadt Magdeburg 15003: the same territory as the place 15003000.

@@ -18,7 +18,9 @@ export type Flag =
   | "derived" // computed by the atlas from other facts (a share from counts)
   | "provisional"
   | "uncertain" // statistically uncertain (Mikrozensus „statistisch unsicher“)
-  | "conflict"; // the source gives two different values for the same cell; both reported
+  | "conflict" // the source gives two different values for the same cell; both reported
+  | "contradicted" // a share its own counts contradict (KISS-MD: 0 % of 7 foreigners among 20); not drawn, reported
+  | "no_base"; // a share or average of nobody (0 of 0 inhabitants); not drawn, reported
 
 export interface Fact {
   source_id: string;

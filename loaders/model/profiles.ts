@@ -203,7 +203,7 @@ function imFigures(place: Place, idx: FactIndex): KeyFigure[] {
     });
   };
   return [
-    figure("bevoelkerung", LABEL.bevoelkerung, "count", "stock", "im:1-1-1", IM, "Bevölkerung am Ort der Hauptwohnung am 31.12. (Bevölkerungsfortschreibung; ab 2011 auf Basis des Zensus 2011).", population, {land: land("im:1-1-1")}),
+    figure("bevoelkerung", LABEL.bevoelkerung, "count", "stock", "im:1-1-1", IM, "Bevölkerung am Ort der Hauptwohnung am 31.12. (Bevölkerungsfortschreibung; 2011–2021 auf Basis des Zensus 2011, ab 2022 auf Basis des Zensus 2022, davor der Volkszählung 1987).", population, {land: land("im:1-1-1")}),
     count("auslaender", "im:1-2-1", {}, "stock", "Personen ohne deutsche Staatsangehörigkeit, die sich nicht nur vorübergehend in Deutschland aufhalten, am 31.12. (Ausländerzentralregister; seit 2016 auf Vielfache von 5 gerundet)."),
     figure("auslaenderanteil", LABEL.auslaenderanteil, "percent", "stock", "im:1-2-2", IM, "Ausländerinnen und Ausländer (Ausländerzentralregister) je 100 Einwohner (Bevölkerungsfortschreibung), am 31.12.", idx.series("im:1-2-2", id), {land: land("im:1-2-2")}),
     count("einbuergerungen", "im:2-3-1", {}, "flow", "Im Berichtsjahr eingebürgerte Personen (Erwerb der deutschen Staatsangehörigkeit auf Antrag).", true),

@@ -29,14 +29,19 @@ export function factKey(f: Fact): string {
 
 /**
  * One fact per key. A repeat with the same value is dropped and reported as
- * info (the same number published twice). A repeat with a different value
- * makes the cell a conflict: neither number can be trusted over the other,
- * so the kept fact's value becomes null with flag "conflict", and both
- * values are reported as a warning. With `drop: false` (documents, whose
- * numbers are statements) repeats stay and are only reported.
+ * info (the same number published twice). A repeat where one table has no
+ * value (suppressed, missing) and the other has one keeps the value: a cell
+ * is not lost because another table withholds it (reported as info). A
+ * repeat with a different value makes the cell a conflict: the kept fact's
+ * value becomes null with flag "conflict", and both values are reported as a
+ * warning — unless `settle` picks the one candidate the source's own counts
+ * confirm, which is then kept with a finding naming both. With
+ * `drop: false` (documents, whose numbers are statements) repeats stay and
+ * are only reported.
  */
-export function deduplicate(facts: Fact[], {drop = true} = {}): {facts: Fact[]; findings: Finding[]} {
+export function deduplicate(facts: Fact[], {drop = true, settle}: {drop?: boolean; settle?: (candidates: Fact[]) => {fact: Fact; why: string} | undefined} = {}): {facts: Fact[]; findings: Finding[]} {
   const seen = new Map<string, Fact>();
+  const candidates = new Map<string, Fact[]>();
   const kept: Fact[] = [];
   const findings: Finding[] = [];
   for (const f of facts) {
@@ -45,12 +50,26 @@ export function deduplicate(facts: Fact[], {drop = true} = {}): {facts: Fact[]; 
     if (!first) {
       const copy = {...f};
       seen.set(key, copy);
+      candidates.set(key, [f]);
       kept.push(copy);
       continue;
     }
+    candidates.get(key)!.push(f);
     if (!drop) kept.push(f);
     const same = first.value === f.value || (first.value !== null && f.value !== null && Math.abs(first.value - f.value) < 1e-9);
-    const conflict = drop && !same && first.flag !== "conflict";
+    const oneWithheld = drop && !same && first.flag !== "conflict" && (first.value === null) !== (f.value === null);
+    const conflict = drop && !same && !oneWithheld && first.flag !== "conflict";
+    const ref = `${first.source_ref}; ${f.source_ref}`;
+    if (oneWithheld) {
+      const [withheld, valued] = first.value === null ? [first, f] : [f, first];
+      findings.push({
+        check: "duplicate", severity: "info", source_id: f.source_id, indicator: f.indicator, area_id: f.area_id, year: f.year,
+        message: `dieselbe Zelle steht zweimal in der Quelle: einmal ohne Wert (${withheld.flag ?? "leer"}), einmal mit ${valued.value}; der Wert wird geführt`,
+        ref: `${valued.source_ref}; ${withheld.source_ref}`
+      });
+      if (first.value === null) Object.assign(first, {value: f.value, flag: f.flag, source_ref: f.source_ref});
+      continue;
+    }
     findings.push({
       check: "duplicate",
       severity: same ? "info" : "warning",
@@ -63,11 +82,25 @@ export function deduplicate(facts: Fact[], {drop = true} = {}): {facts: Fact[]; 
         : same
           ? `derselbe Wert (${f.value}) steht zweimal in der Quelle; er wird einmal geführt`
           : `widersprüchliche Werte für dieselbe Zelle: ${conflict ? first.value : "(bereits widersprüchlich)"} und ${f.value}; die Zelle wird ohne Wert geführt (Kennzeichen „conflict“)`,
-      ref: `${first.source_ref}; ${f.source_ref}`
+      ref
     });
     if (conflict) {
       first.value = null;
       first.flag = "conflict";
+    }
+  }
+  if (drop && settle) {
+    for (const [key, fact] of seen) {
+      if (fact.flag !== "conflict") continue;
+      const all = candidates.get(key)!.filter((c) => c.value !== null);
+      const settled = settle(all);
+      if (!settled) continue;
+      Object.assign(fact, {value: settled.fact.value, flag: settled.fact.flag, source_ref: settled.fact.source_ref});
+      findings.push({
+        check: "consistency", severity: "warning", source_id: fact.source_id, indicator: fact.indicator, area_id: fact.area_id, year: fact.year,
+        message: `widersprüchliche Werte für dieselbe Zelle: ${all.map((c) => `${c.value} (${c.source_ref})`).join(" und ")}; ${settled.why}; geführt wird ${settled.fact.value}`,
+        ref: all.map((c) => c.source_ref).join("; ")
+      });
     }
   }
   return {facts: kept, findings};
@@ -190,6 +223,98 @@ export function checkGaps(facts: Fact[]): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * A share and the counts it is made of. `share` is `indicator` or
+ * `indicator|category` (the share's category where it is not the numerator's).
+ */
+export interface ShareRule {
+  share: {indicator: string; category?: string; unit: string};
+  numerator: {indicator: string; category?: string};
+  denominator: {indicator: string; category?: string};
+  /** 100 for per cent. */
+  factor: number;
+  /** Largest difference (in the share's unit) the published precision explains. */
+  tolerance: number;
+  /** Counts may be off by this much (AZR: rounded to multiples of 5, so ±2,5). */
+  rounding?: number;
+}
+
+/** An average or ratio of a population: undefined where that population is 0. */
+export interface BaseRule {
+  indicators: readonly string[];
+  base: {indicator: string; category?: string};
+}
+
+/**
+ * The one rule for every source: a share its own counts contradict, or a
+ * share or average of nobody (0/0), is not a value. It becomes null with flag
+ * `contradicted` or `no_base` and a finding that names the counts; nothing is
+ * recomputed in its place. Matching is by area, year, sex and age group.
+ */
+export type ShareVerdict = {verdict: "ok" | "contradicted" | "no_base"; numerator: Fact; denominator: Fact; expected: number | null};
+
+/** Checks a share against its counts (looked up in `facts`); undefined where no rule or no counts apply. */
+export function shareChecker(facts: readonly Fact[], shares: readonly ShareRule[]): (f: Fact) => ShareVerdict | undefined {
+  const cellKey = (f: Fact) => [f.area_id, f.year, f.sex, f.age_group].join("|");
+  const index = new Map<string, Fact>();
+  for (const f of facts) if (f.unit === "count" || f.unit === "persons") index.set(`${f.indicator}|${f.category}|${cellKey(f)}`, f);
+  const count = (what: {indicator: string; category?: string}, f: Fact) => index.get(`${what.indicator}|${what.category ?? "total"}|${cellKey(f)}`);
+  return (f) => {
+    if (f.value === null) return undefined;
+    for (const rule of shares) {
+      if (f.indicator !== rule.share.indicator || f.unit !== rule.share.unit || (rule.share.category ?? "total") !== f.category) continue;
+      const numerator = count(rule.numerator, f);
+      const denominator = count(rule.denominator, f);
+      if (!numerator || !denominator || numerator.value === null || denominator.value === null) continue;
+      if (denominator.value === 0) return {verdict: "no_base", numerator, denominator, expected: null};
+      const expected = (rule.factor * numerator.value) / denominator.value;
+      // Counts rounded to ±r (the AZR's multiples of 5) bound the share from both sides.
+      const r = rule.rounding ?? 0;
+      const lo = (rule.factor * Math.max(0, numerator.value - r)) / (denominator.value + r);
+      const hi = denominator.value - r > 0 ? (rule.factor * (numerator.value + r)) / (denominator.value - r) : Infinity;
+      const ok = f.value >= lo - rule.tolerance && f.value <= hi + rule.tolerance;
+      return {verdict: ok ? "ok" : "contradicted", numerator, denominator, expected};
+    }
+    return undefined;
+  };
+}
+
+/**
+ * The one rule for every source: a share its own counts contradict, or a
+ * share or average of nobody (0/0), is not a value. It becomes null with flag
+ * `contradicted` or `no_base` and a finding that names the counts; nothing is
+ * recomputed in its place. Matching is by area, year, sex and age group.
+ */
+export function impossibleValues(facts: Fact[], {shares = [], bases = []}: {shares?: readonly ShareRule[]; bases?: readonly BaseRule[]}): {facts: Fact[]; findings: Finding[]} {
+  const check = shareChecker(facts, shares);
+  const baseIndex = new Map<string, Fact>();
+  for (const f of facts) baseIndex.set([f.indicator, f.category, f.unit, f.area_id, f.year, f.sex, f.age_group].join("|"), f);
+  const findings: Finding[] = [];
+  const out = facts.map((f) => {
+    if (f.value === null) return f;
+    const where = `${f.area_name}${f.year ? ` ${f.year}` : ""}`;
+    const v = check(f);
+    if (v && v.verdict !== "ok") {
+      const counts = `${v.numerator.value} von ${v.denominator.value}`;
+      const message = v.verdict === "no_base"
+        ? `${where}: die Quelle nennt einen Anteil von ${f.value}, ihre eigenen Anzahlen sind ${counts}: kein Anteil; nicht gezeigt (Kennzeichen „no_base“)`
+        : `${where}: die Quelle nennt einen Anteil von ${f.value}, ihre eigenen Anzahlen ergeben ${counts} = ${(v.expected as number).toFixed(2)}; nicht gezeigt und nicht ersetzt (Kennzeichen „contradicted“)`;
+      findings.push({check: "consistency", severity: "warning", source_id: f.source_id, indicator: f.indicator, area_id: f.area_id, year: f.year, message, ref: `${f.source_ref}; ${v.numerator.source_ref}; ${v.denominator.source_ref}`});
+      return {...f, value: null, flag: v.verdict};
+    }
+    for (const rule of bases) {
+      if (!rule.indicators.includes(f.indicator)) continue;
+      const base = ["count", "persons"].map((unit) => baseIndex.get([rule.base.indicator, rule.base.category ?? "total", unit, f.area_id, f.year, "total", "total"].join("|"))).find(Boolean);
+      if (base?.value === 0) {
+        findings.push({check: "consistency", severity: "warning", source_id: f.source_id, indicator: f.indicator, area_id: f.area_id, year: f.year, message: `${where}: die Quelle nennt ${f.value}, aber die Bevölkerung ist 0; nicht gezeigt (Kennzeichen „no_base“)`, ref: `${f.source_ref}; ${base.source_ref}`});
+        return {...f, value: null, flag: "no_base" as const};
+      }
+    }
+    return f;
+  });
+  return {facts: out, findings};
 }
 
 /** Null cells: counted per source and flag, so that no suppression goes unmentioned. */

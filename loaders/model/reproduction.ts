@@ -21,6 +21,7 @@
  * cut instead of a rounding) can explain it, and real otherwise. Nothing is
  * repaired: the printed numbers stay as printed.
  */
+import {readIndicatorMeta, type IndicatorMeta} from "./indicator-meta.ts";
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {parseCsv} from "../parse/csv.ts";
@@ -542,6 +543,8 @@ const sum = (xs: number[]) => round(xs.reduce((a, b) => a + b, 0), 9);
 
 interface Context {
   doc: ConceptDocument;
+  /** Stock or flow of a document indicator (data/indicators.csv, id `<slug>:<indicator>`). */
+  timing: (s: DocumentStatistic) => IndicatorMeta | undefined;
   statistics: DocumentStatistic[];
   half: (s: DocumentStatistic) => number;
   /** Half unit of a number used as an input (approximate numbers: their band). */
@@ -575,6 +578,9 @@ function sumChecks(ctx: Context): void {
   for (const [group, {total, parts}] of groups) {
     if (!total || total.value === null || !parts.length || parts.some((p) => p.value === null)) continue;
     const reference = sum(parts.map((p) => p.value as number));
+    // Stocks of different years do not add up to anything: the same person may be counted in each year.
+    const years = new Set(parts.map((p) => p.year));
+    const stocks = years.size > 1 && parts.every((p) => ctx.timing(p)?.timing === "stock");
     const verdict = judge(total.value, reference, {half: ctx.half(total), inputHalf: sum(parts.map(ctx.inputHalf)), qualifier: qualifier(total)});
     const listed = parts.length <= 5 ? parts.map((p) => p.value_printed).join(" + ") : `${parts.length} Teile (Z. ${Math.min(...parts.map((p) => p.line))}–${Math.max(...parts.map((p) => p.line))})`;
     addCheck(ctx, total, {
@@ -587,8 +593,11 @@ function sumChecks(ctx: Context): void {
       qualifier: qualifier(total),
       operands: parts.map((p) => operand(ctx, p)),
       second_source: null,
-      note: "",
-      ...fromVerdict(verdict)
+      note: stocks
+        ? `Die Teile sind Bestände am Jahresende (${[...years].sort().join(", ")}); Bestände verschiedener Jahre ergeben keine Summe, weil dieselbe Person in mehreren Jahren gezählt sein kann. Die Summe stimmt rechnerisch, bestätigt die Angabe aber nicht.`
+        : "",
+      ...fromVerdict(verdict),
+      ...(stocks ? {status: "kontext" as Status} : {})
     });
   }
 }
@@ -811,9 +820,11 @@ export function reproduceDocument(doc: ConceptDocument, input: ReproductionInput
     const step = stepOf(s);
     return step !== null ? step / 2 : printedHalfUnit(s.value_printed, s.unit);
   };
+  const reviewed = readIndicatorMeta();
   const ctx: Context = {
     doc,
     statistics,
+    timing: (s) => reviewed.get(`${doc.slug}:${s.indicator}`),
     half,
     inputHalf: (s) => (qualifier(s) ? Math.max(half(s), APPROX_BAND * Math.abs(s.value ?? 0)) : half(s)),
     checks: []
@@ -834,7 +845,8 @@ export function reproduceDocument(doc: ConceptDocument, input: ReproductionInput
     label: rowLabel(s),
     area_name: s.area_name,
     year: s.year,
-    reference_date: s.reference_date,
+    // A flow has a period, not a reference day: 269 naturalisations are those of the year 2022, not „(31.12.2022)“.
+    reference_date: ctx.timing(s)?.timing === "flow" ? null : s.reference_date,
     sex: s.sex,
     age_group: s.age_group,
     category: s.category,

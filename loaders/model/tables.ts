@@ -12,8 +12,9 @@ import {kissMdFacts, MAGDEBURG_ID} from "../parse/kissmd.ts";
 import {isUnusableSource} from "../source/errors.ts";
 import {noteRead, recordReads} from "../source/fetch.ts";
 import {downloadCacheDir, isStrict, mirrorDir} from "../source/paths.ts";
+import {readIndicatorMeta, referenceDate} from "./indicator-meta.ts";
 import type {Fact} from "./model.ts";
-import {checkAgeParts, checkGaps, checkImplausible, checkSexParts, deduplicate, partsTotalFinding, summariseNulls, type Explain, type Finding} from "./quality.ts";
+import {checkAgeParts, checkGaps, checkImplausible, checkSexParts, deduplicate, impossibleValues, partsTotalFinding, shareChecker, summariseNulls, type BaseRule, type Explain, type Finding, type ShareRule} from "./quality.ts";
 
 export interface BuiltFacts {
   facts: Fact[];
@@ -32,20 +33,47 @@ function azrRounding(total: Fact, difference: number, parts: number): string | u
   return Math.abs(difference) <= 5 * parts ? "AZR rundet seit 2016 jede Zahl auf ein Vielfaches von 5" : undefined;
 }
 
+const STATUS = (c: string) => `ohne Aufenthaltstitel=${c}`;
+/**
+ * IM shares whose counts the same file gives: each residence status per 100
+ * foreigners without a title (2-1-5), by sex. AZR counts are rounded to 5.
+ */
+export const IM_SHARES: ShareRule[] = ["Duldung", "Aufenthaltsgestattung", "Ohne Duldung oder Gestattung"].map((c) => ({
+  share: {indicator: "im:2-1-5", category: STATUS(c), unit: "percent"}, numerator: {indicator: "im:2-1-5", category: STATUS(c)}, denominator: {indicator: "im:2-1-5", category: STATUS("insgesamt")}, factor: 100, tolerance: 0.01, rounding: 2.5
+}));
+
+/** KISS-MD: the printed foreigners' share against its counts (printed to two decimals), and averages of a Stadtteil with nobody. */
+export const MD_SHARES: ShareRule[] = [{share: {indicator: "md:auslaenderanteil", unit: "percent"}, numerator: {indicator: "md:auslaender"}, denominator: {indicator: "md:bevoelkerung"}, factor: 100, tolerance: 0.05}];
+export const MD_BASES: BaseRule[] = [{indicators: ["md:billeter", "md:jugendquote", "md:altenquote", "md:durchschnittsalter"], base: {indicator: "md:bevoelkerung"}}];
+
 export async function buildImFacts(): Promise<BuiltFacts & {indicators: ImIndicator[]}> {
   const translations = await imTranslations();
+  const reviewed = readIndicatorMeta();
   const facts: Fact[] = [];
   const findings: Finding[] = [];
   const indicators: ImIndicator[] = [];
   for (const id of imIndicatorIds()) {
     const {meta, result} = await imIndicator(id, translations);
     indicators.push(meta);
+    // Every fact its reference date: a stock's day, a flow's period (data/indicators.csv says which).
+    for (const f of result.facts) f.reference_date = referenceDate(f, reviewed.get(f.indicator));
     facts.push(...result.facts);
     for (const note of result.notes) {
       findings.push({check: "source_note", severity: "info", source_id: IM_SOURCE, indicator: `im:${id}`, area_id: "", year: null, message: note.message, ref: note.ref});
     }
   }
-  const deduped = deduplicate(facts);
+  // A cell given twice with two values: the one its own counts confirm is kept (2-1-5 Niedersachsen 2024, male Gestattung).
+  const check = shareChecker(facts, IM_SHARES);
+  const settle = (candidates: Fact[]) => {
+    const ok = candidates.filter((c) => check(c)?.verdict === "ok");
+    if (ok.length !== 1) return undefined;
+    const v = check(ok[0])!;
+    return {fact: ok[0], why: `die Anzahlen derselben Datei ergeben ${v.numerator.value} von ${v.denominator.value} = ${(v.expected as number).toFixed(3)} (${v.numerator.source_ref}; ${v.denominator.source_ref}), passend nur zu ${ok[0].value}`};
+  };
+  const deduped = deduplicate(facts, {settle});
+  const checked = impossibleValues(deduped.facts, {shares: IM_SHARES});
+  deduped.facts = checked.facts;
+  findings.push(...checked.findings);
   // Since 2016 the Ausländerzentralregister rounds every count to a multiple
   // of 5: parts may miss the total by a few; such findings are info, not warnings.
   findings.push(...deduped.findings, ...standardChecks(deduped.facts, (total, d) => azrRounding(total, d, 2)));
@@ -86,22 +114,18 @@ export async function buildMagdeburgFacts(): Promise<BuiltFacts> {
   }
   const key = (f: Fact) => `${f.area_id}|${f.year}`;
   const population = new Map(facts.filter((f) => f.indicator === "md:bevoelkerung" && f.sex === "total" && f.age_group === "total").map((f) => [key(f), f]));
-  const printedShare = new Map(facts.filter((f) => f.indicator === "md:auslaenderanteil").map((f) => [key(f), f]));
+  const printedShare = new Set(facts.filter((f) => f.indicator === "md:auslaenderanteil").map(key));
   const derived: Fact[] = [];
   for (const foreigners of facts.filter((f) => f.indicator === "md:auslaender" && f.sex === "total" && f.age_group === "total")) {
     const total = population.get(key(foreigners));
-    if (!total || total.value === null || foreigners.value === null || total.value === 0) continue;
-    const share = (100 * foreigners.value) / total.value;
-    const printed = printedShare.get(key(foreigners));
-    if (printed) {
-      if (printed.value !== null && Math.abs(printed.value - share) > 0.05) {
-        findings.push({check: "consistency", severity: "warning", source_id: "kiss-md", indicator: "md:auslaenderanteil", area_id: foreigners.area_id, year: foreigners.year, message: `${foreigners.area_name} ${foreigners.year}: gedruckter Anteil ${printed.value.toFixed(2)} %, aus Anzahlen ${share.toFixed(2)} %`, ref: `${printed.source_ref}; ${foreigners.source_ref}; ${total.source_ref}`});
-      }
-      continue;
-    }
-    derived.push({...foreigners, indicator: "md:auslaenderanteil", value: share, unit: "percent", flag: "derived", source_ref: `${foreigners.source_ref} / ${total.source_ref}`});
+    // 0 of 0 inhabitants is no share: no derived value (the printed years are checked below, by the same rule).
+    if (!total || total.value === null || foreigners.value === null || total.value === 0 || printedShare.has(key(foreigners))) continue;
+    derived.push({...foreigners, indicator: "md:auslaenderanteil", value: (100 * foreigners.value) / total.value, unit: "percent", flag: "derived", source_ref: `${foreigners.source_ref} / ${total.source_ref}`});
   }
-  const all = [...facts, ...derived];
+  // Printed shares contradicted by their counts (Beyendorfer Grund 2021: 0 % of 7 among 20) and 0/0 are not drawn.
+  const checked = impossibleValues([...facts, ...derived], {shares: MD_SHARES, bases: MD_BASES});
+  findings.push(...checked.findings);
+  const all = checked.facts;
   findings.push(
     ...standardChecks(all),
     ...checkAgeParts(all, "md:auslaender", (age) => ["0-6", "7-17", "18-44", "45-64", "65+"].includes(age)),

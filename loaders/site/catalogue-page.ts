@@ -52,12 +52,22 @@ function coverage(e: CatalogueEntry): string {
   return `${formatNumber(c.areas, {digits: 0})} ${c.areas === 1 ? "Gebiet" : "Gebiete"} (${levels}); ${years}; ${breakdowns}; ${formatNumber(c.rows, {digits: 0})} Werte`;
 }
 
+const TIMING_WORDS: Record<string, (reference: string) => string> = {
+  stock: (r) => `Bestand am Stichtag (${r === "Jahr" ? "Stichtag in der Quelle nicht genannt" : r})`,
+  flow: (r) => `Bewegung im Zeitraum (${r})`,
+  survey: (r) => `Stichprobenergebnis (${r})`,
+  change: (r) => `Veränderung zwischen zwei Zeitpunkten (${r})`
+};
+
 function entry(e: CatalogueEntry, opts: CatalogueOptions): string {
   const views: string[] = [];
   if (opts.compared?.has(e.id)) views.push(`<a href="/vergleich?indikator=${esc(e.id)}">Vergleich der Orte</a>`);
   if (opts.mapped?.has(e.id)) views.push(`<a href="/karten/niedersachsen?indikator=${esc(e.id)}">Karte der Kreise</a>`);
   const rows = [
     ["Kennung", `<code>${esc(e.id)}</code>`],
+    ...(e.upstream_title && e.upstream_title !== e.title ? [["Titel in der Quelle", esc(e.upstream_title)]] : []),
+    ...(e.timing ? [["Bestand oder Bewegung", esc(TIMING_WORDS[e.timing](e.reference))]] : []),
+    ...(e.total_only.length ? [["Nur die Summe", esc(`Die Teile nach ${e.total_only.map((b) => BREAKDOWN_LABELS[b] ?? b).join(", ")} ergeben in der Quelle nicht die Summe; der Atlas bietet nur die Summe an (nicht in Vergleich und Rangfolge).`)]] : []),
     ["Definition", e.definition ? text(e.definition) : "Keine Definition in der Quelle."],
     ...(e.computation ? [["Methodik", text(e.computation)]] : []),
     ["Einheit", esc(e.units.map((u) => UNIT_LABELS[u] ?? u).join(", "))],

@@ -6,7 +6,7 @@
  * into maps, pyramids and the comparison, and the comparability notes that
  * apply to the place.
  */
-import {breaksOf, warningsFor, type ComparabilityRule} from "../../components/comparability.ts";
+import {breaksCrossed, breaksOf, crossingText, warningsFor, type ComparabilityRule} from "../../components/comparability.ts";
 import {profileEmbed, type ChartSpec} from "../../components/profilechart.ts";
 import {formatChange, formatDate, formatNumber, formatPercent, formatValue} from "../../components/format.ts";
 import type {TimeRow} from "../../components/timeseries.ts";
@@ -33,7 +33,9 @@ const FLAG_WORDS: Record<string, string> = {
   estimate: "Schätzung",
   uncertain: "statistisch unsicher",
   provisional: "vorläufig",
-  conflict: "widersprüchlich in der Quelle"
+  conflict: "widersprüchlich in der Quelle",
+  contradicted: "widerspricht den eigenen Anzahlen (nicht gezeigt)",
+  no_base: "0 von 0: kein Anteil"
 };
 
 /** The reference date as a reader expects it: a stock on 31.12., a flow over the year. */
@@ -53,6 +55,12 @@ export function changeText(figure: KeyFigure, latest: Point, earlier: Point | nu
   const d = latest.value - earlier.value;
   if (figure.unit === "percent") return `${formatChange(d, {unit: "Pp.", digits: figure.digits ?? 1})} seit ${earlier.year}`;
   return `${formatChange(d, {digits: 0})} seit ${earlier.year}`;
+}
+
+/** The series breaks between the two years of a figure's change (the Zensus 2022 in every change since 2019 of the population). */
+export function changeBreaks(figure: KeyFigure, place: string, earlier: Point | null, latest: Point, rules: readonly ComparabilityRule[]): ComparabilityRule[] {
+  if (!earlier || !figure.indicator) return [];
+  return breaksCrossed(rules, {indicator: comparedAs(figure), areas: [place, "03"], origins: [origin(figure)]}, earlier.year, latest.year);
 }
 
 function landPoint(figure: KeyFigure, year: number): Point | null {
@@ -88,7 +96,7 @@ export function placeRules(profile: Profile, rules: ComparabilityRule[]): Compar
   return [...found.values()];
 }
 
-function keyFigureTable(profile: Profile): string {
+function keyFigureTable(profile: Profile, rules: readonly ComparabilityRule[]): string {
   const isLand = profile.place.area_id === "03";
   const rows = profile.figures.map((f) => {
     const {latest, earlier} = trend(f.series);
@@ -104,7 +112,9 @@ function keyFigureTable(profile: Profile): string {
     const land = landPoint(f, latest.year);
     const landCell = isLand ? "" : `<td class="num">${land ? esc(show(f, land.value)) : "–"}</td>`;
     const note = f.area_note ? `<br><small>${esc(f.area_note)}</small>` : "";
-    return `<tr data-figure="${f.key}"><th scope="row">${esc(f.label)}${note}</th><td class="num" data-value="${latest.value}" data-year="${latest.year}">${esc(show(f, latest.value))}${flag}${perText}</td><td>${esc(stand(f, latest.year))}</td><td class="num">${esc(changeText(f, latest, earlier))}</td>${landCell}<td>${esc(f.source)}${cat}</td></tr>`;
+    const crossed = latest.value !== null && earlier?.value != null ? changeBreaks(f, profile.place.area_id, earlier, latest, rules) : [];
+    const breakNote = crossed.length ? `<br><small class="atlas-break" data-breaks="${esc(crossed.map((r) => r.id).join(" "))}">${esc(crossingText(crossed))}</small>` : "";
+    return `<tr data-figure="${f.key}"><th scope="row">${esc(f.label)}${note}</th><td class="num" data-value="${latest.value}" data-year="${latest.year}">${esc(show(f, latest.value))}${flag}${perText}</td><td>${esc(stand(f, latest.year))}</td><td class="num">${esc(changeText(f, latest, earlier))}${breakNote}</td>${landCell}<td>${esc(f.source)}${cat}</td></tr>`;
   });
   return block([
     `<table class="atlas-table atlas-keyfigures" data-place="${esc(profile.place.area_id)}">`,
@@ -263,9 +273,9 @@ export function profileMarkdown(profile: Profile, ctx: PageContext): string {
     "",
     "## Kennzahlen",
     "",
-    keyFigureTable(profile),
+    keyFigureTable(profile, ctx.rules),
     "",
-    "Veränderung: gegenüber dem frühesten Jahr der letzten fünf Jahre mit Wert. „Je 1.000 Einw.“: vom Atlas berechnet, Anzahl geteilt durch die Bevölkerung desselben Jahres. Die Indikator-Kennungen führen in den Indikatorenkatalog.",
+    "Veränderung: gegenüber dem frühesten Jahr der letzten fünf Jahre mit Wert; liegt ein Reihenbruch dazwischen (etwa die Umstellung auf den Zensus 2022), steht er unter der Zahl, denn dann ist die Veränderung keine reine Entwicklung. „Je 1.000 Einw.“: vom Atlas berechnet, Anzahl geteilt durch die Bevölkerung desselben Jahres. Die Indikator-Kennungen führen in den Indikatorenkatalog.",
     "",
     "<details><summary>Definitionen der Kennzahlen</summary>",
     "",

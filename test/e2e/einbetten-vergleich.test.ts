@@ -85,7 +85,7 @@ test("per 1,000 in the embed: Wolfsburg 2024 = 558 naturalisations / 129.524 inh
   const page = await site.open("/einbetten/vergleich-linien?indikator=im:2-3-1&bezug=je1000&orte=03,03103");
   try {
     const {table, marks} = await shown(page, "vergleich-linien");
-    expect(table[0]).toEqual(["Ort", "Jahr", "Einbürgerungen nach Niedersachsen (Anzahl), je 1.000 Einwohner", "Anzahl", "Bevölkerung", "Reihe (Quelle)", "Kennzeichen", "Fundstelle"]);
+    expect(table[0]).toEqual(["Ort", "Jahr", "Einbürgerungen, je 1.000 Einwohner", "Anzahl", "Bevölkerung", "Reihe (Quelle)", "Kennzeichen", "Fundstelle"]);
     const wolfsburg = table.find((r) => r[0] === "Wolfsburg=Wolfsburg" && r[1] === "2024=2024");
     expect(wolfsburg?.slice(2, 5)).toEqual([`${(1000 * 558) / 129524}=4,3 je 1.000`, "558=558", "129524=129.524"]);
     expect(marks).toContain(`|${(1000 * 558) / 129524}|Wolfsburg 2024: 4,3 je 1.000`);
@@ -112,7 +112,7 @@ test("the full page offers each figure's embed page with the current view, and i
 
 test("the static ranking: IM 1-2-2 2024 of the default view, Hannover city first with 25,86 % (IM row 1002)", () => {
   const svg = new JSDOM(readFileSync(join(dist, "abbildungen", "vergleich-rangfolge.svg"), "utf8"), {contentType: "image/svg+xml"}).window.document;
-  expect(svg.querySelector("title")?.textContent).toBe("Rangfolge 2024: Anteil der Ausländerinnen und Ausländer in Niedersachsen in Prozent");
+  expect(svg.querySelector("title")?.textContent).toBe("Rangfolge 2024: Anteil der Ausländerinnen und Ausländer an der Bevölkerung in Prozent");
   const bars = [...svg.querySelectorAll("rect[data-value]")];
   // 46 Kreise and Kreis parts, and of the default places the Region Hannover and Magdeburg.
   expect(bars).toHaveLength(48);

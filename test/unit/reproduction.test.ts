@@ -106,6 +106,16 @@ describe("Göttingen: the document's own checks", () => {
   test("Abb. 9: eleven rounded shares make 99,8 %, printed total 100,0 %: a rounding difference of 0,2", () => {
     expect(only(g.checks, (c) => c.kind === "sum" && c.label.includes("abb09_pct"))).toMatchObject({printed: 100, reference: 99.8, difference: 0.2, tolerance: 0.05, band: 0.65, status: "rundung"});
   });
+  // Issue 18: stock or flow. Abb. 11 is dated 31.12.2022 (stocks); the text's „3.066 … aufgenommen“ adds the five years.
+  test("Abb. 11: 666 + 637 + 641 + 582 + 540 = 3.066 adds stocks of five year ends: context only, not confirmed", () => {
+    const c = only(g.checks, (c) => c.kind === "sum" && c.label.includes("abb11_text_asylum_seekers_2018_2022"));
+    expect(c).toMatchObject({printed: 3066, reference: 3066, status: "kontext"});
+    expect(c.note).toContain("Bestände verschiedener Jahre ergeben keine Summe");
+  });
+  test("Abb. 10: the 269 naturalisations of 2022 are a flow of the year, not a stock „(31.12.2022)“", () => {
+    const row = g.tables.flatMap((t) => t.rows).find((r) => r.indicator === "naturalisations" && r.year === 2022 && r.value === 269 && r.sex === "total")!;
+    expect([row.year, row.reference_date]).toEqual([2022, null]);
+  });
   test("Abb. 10, 2022: 110 female + 159 male = 269", () => {
     expect(only(g.checks, (c) => c.kind === "sum" && c.label.includes("abb10_sex_2022"))).toMatchObject({reference: 269, status: "ok"});
   });

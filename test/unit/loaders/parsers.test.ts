@@ -747,8 +747,10 @@ describe("quality: deduplicate", () => {
     expect(findings[0].ref).toBe("a.csv:2; c.csv:3");
   });
 
-  test("null against a number is a conflict, null against null is not", () => {
-    expect(deduplicate([a, fact({value: null, flag: "suppressed"})]).findings[0].severity).toBe("warning");
+  test("null against a number keeps the number (another table withholding a cell does not drop it), null against null is one cell", () => {
+    const withheld = deduplicate([a, fact({value: null, flag: "suppressed"})]);
+    expect(withheld.findings[0].severity).toBe("info");
+    expect(withheld.facts).toEqual([a]);
     expect(deduplicate([fact({value: null}), fact({value: null})]).findings[0].severity).toBe("info");
   });
 
