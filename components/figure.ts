@@ -8,7 +8,7 @@ import {formatDate} from "./format.js";
 import {exportSvg, serializeSvg, type ExportMeta} from "./exportsvg.js";
 import {embedInfo, embedPaths, type ChartEntry} from "./charts/registry.js";
 import {exportRecords, germanCsv, machineCsv, metadataJson, type ExportColumn, type SourceRef} from "./exportdata.js";
-import {licenceText} from "./provenance.js";
+import {commitUrl, licenceText, rawUrl, sourceSummary} from "./provenance.js";
 
 export interface Column<T> {
   key: keyof T & string;
@@ -264,6 +264,31 @@ export function installPrintSupport(doc: Document): void {
   });
 }
 
+/** Under „Quelle“: the pinned commit and the exact files behind the figure, each at its canonical URL, and the register entry with their SHA-256. */
+function sourceFiles(doc: Document, sources: SourceRef[]): HTMLElement | null {
+  const known = sources.map((ref) => ({ref, src: sourceSummary(ref.id)})).filter((x) => x.src);
+  if (!known.length) return null;
+  const details = el(doc, "details", {class: "atlas-figure-files"});
+  details.append(el(doc, "summary", {}, "Dateien und Commit dieser Abbildung"));
+  const list = el(doc, "ul");
+  const register = `${siteRoot()?.href ?? "/"}quellen#quelle-`;
+  for (const {ref, src} of known) {
+    if (!src) continue;
+    const li = el(doc, "li", {"data-source": src.id});
+    li.append(doc.createTextNode(`${src.title}: Commit `), el(doc, "a", {href: commitUrl(src)}, `${src.repository} @ ${src.commit.slice(0, 7)}`), doc.createTextNode(" · "), el(doc, "a", {href: register + src.id}, "SHA-256 im Quellenregister"));
+    const files = el(doc, "ul");
+    for (const path of ref.files ?? []) {
+      const item = el(doc, "li");
+      item.append(el(doc, "a", {href: rawUrl(src, path)}, path));
+      files.append(item);
+    }
+    if (files.childElementCount) li.append(files);
+    list.append(li);
+  }
+  details.append(list);
+  return details;
+}
+
 export function figure<T>(chart: Element, options: FigureOptions<T>): HTMLElement {
   const doc = options.document ?? globalThis.document;
   installPrintSupport(doc);
@@ -281,6 +306,8 @@ export function figure<T>(chart: Element, options: FigureOptions<T>): HTMLElemen
     caption.append(p);
   };
   line("Quelle", options.source + (options.sources?.length || options.licence ? ` (Lizenz: ${licenceOfFigure(options)})` : ""));
+  const pinnedFiles = sourceFiles(doc, options.sources ?? []);
+  if (pinnedFiles) caption.append(pinnedFiles);
   line("Stand", formatStand(options.date));
   line("Definition", options.definition);
   for (const note of options.notes ?? []) caption.append(el(doc, "p", {class: "atlas-note"}, note));

@@ -144,11 +144,15 @@ export function reproductionTable(doc: DocumentReproduction, table: Table, {docu
   const thead = el(d, "thead");
   thead.append(head);
   t.append(thead);
+  const lineAnchors = new Set<string>();
   for (const row of table.rows) {
     const checks = row.checks.map((id) => doc.checks[id]);
     const body = el(d, "tbody", {"id": rowAnchor(doc, row), "class": checks.some((c) => MISMATCH.includes(c.status)) ? "repro-row repro-flagged" : "repro-row", "data-line": String(row.line)});
     const span = String(Math.max(1, checks.length));
-    const first = el(d, "tr");
+    // The first number of a line also answers to #<slug>-z<line>: where /quellen's Fundstellen of the document lead.
+    const lineAnchor = `${doc.slug}-z${row.line}`;
+    const first = el(d, "tr", lineAnchors.has(lineAnchor) || d.getElementById(lineAnchor) ? {} : {id: lineAnchor});
+    lineAnchors.add(lineAnchor);
     first.append(
       el(d, "td", {class: "num", rowspan: span}, String(row.line)),
       labelCell(d, doc, row, span, checks.length > 0),
