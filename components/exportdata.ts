@@ -1,7 +1,7 @@
 /**
- * A figure's numbers as files a reader can reuse: one row per area, year and
- * measure with area code, area name, year, reference date, value, unit and
- * flag —
+ * A figure's numbers as files a reader can reuse: one row per area, year,
+ * measure and breakdown with area code, area name, year, reference date,
+ * value, unit and flag —
  * - for German spreadsheets: UTF-8 with BOM, `;`, decimal comma, German
  *   headers and dates (Excel and LibreOffice in a German locale open it as
  *   numbers);
@@ -33,7 +33,7 @@ export interface ExportColumn {
   /** Decimal places the source publishes (for values the atlas computes from counts). */
   digits?: number;
   /** How the column enters the export: area code/name, year, flag, or not at all (ranks, derived labels). Numeric columns are values by default. */
-  role?: "area_id" | "area_name" | "year" | "reference_date" | "flag" | "skip";
+  role?: "area_id" | "area_name" | "year" | "reference_date" | "category" | "flag" | "skip";
 }
 
 export interface ExportRecord {
@@ -42,6 +42,8 @@ export interface ExportRecord {
   year: number | null;
   reference_date: string;
   measure: string;
+  /** Breakdown within the area (an age group, a sex …) as „column: value“; empty when none. */
+  category: string;
   value: number | null;
   unit: string;
   flag: string;
@@ -76,14 +78,14 @@ const FLAG_DE: Record<string, string> = {
 const NAME_LABELS = /^(Gebiet|Stadtteil|Kreis|Gemeinde|Ort|Region|Land|Reihe)$/i;
 const YEAR_LABELS = /^(Jahr|year)$/i;
 
-/** The role a column plays in the export, declared or read from its key and label. */
-function roleOf(column: ExportColumn, firstText: boolean): ExportColumn["role"] | "value" | null {
+/** The role a column plays in the export, declared or read from its key and label; other text columns are breakdowns. */
+function roleOf(column: ExportColumn, firstName: boolean): ExportColumn["role"] | "value" {
   if (column.role) return column.role;
   if (column.key === "area_id") return "area_id";
   if (column.key === "flag") return "flag";
   if (YEAR_LABELS.test(column.label) || YEAR_LABELS.test(column.key)) return "year";
   if (column.numeric) return /^Rang$/i.test(column.label) ? "skip" : "value";
-  return NAME_LABELS.test(column.label) || firstText ? "area_name" : null;
+  return firstName ? "area_name" : "category";
 }
 
 /**
@@ -91,8 +93,8 @@ function roleOf(column: ExportColumn, firstText: boolean): ExportColumn["role"] 
  * `referenceDate` gives the day (ISO) a row's value refers to, when known.
  */
 export function exportRecords<T>(rows: T[], columns: ExportColumn[], {referenceDate}: {referenceDate?: (row: T, year: number | null) => string | null} = {}): ExportRecord[] {
-  const firstText = columns.find((c) => !c.numeric && !c.role && c.key !== "area_id" && c.key !== "flag" && !YEAR_LABELS.test(c.label));
-  const roles = columns.map((c) => roleOf(c, c === firstText));
+  const firstName = columns.some((c) => c.role === "area_name") ? undefined : columns.find((c) => !c.numeric && !c.role && NAME_LABELS.test(c.label));
+  const roles = columns.map((c) => roleOf(c, c === firstName));
   const pick = (row: T, role: string) => {
     const i = roles.indexOf(role as never);
     return i < 0 ? undefined : (row as Record<string, unknown>)[columns[i].key];
@@ -105,6 +107,10 @@ export function exportRecords<T>(rows: T[], columns: ExportColumn[], {referenceD
     const yearValue = pick(row, "year") ?? record.year ?? null;
     const year = yearValue === null || yearValue === undefined || yearValue === "" ? null : Number(yearValue);
     const flag = pick(row, "flag") ?? record.flag ?? "";
+    const category = columns
+      .filter((c, i) => roles[i] === "category" && record[c.key] !== null && record[c.key] !== undefined && record[c.key] !== "")
+      .map((c) => `${c.label}: ${record[c.key]}`)
+      .join("; ");
     const date = (pick(row, "reference_date") as string | undefined) ?? (record.reference_date as string | undefined) ?? referenceDate?.(row, year) ?? "";
     columns.forEach((c, i) => {
       if (roles[i] !== "value") return;
@@ -116,6 +122,7 @@ export function exportRecords<T>(rows: T[], columns: ExportColumn[], {referenceD
         year,
         reference_date: date ?? "",
         measure: c.label,
+        category,
         value: value === null || Number.isNaN(value) ? null : value,
         unit: c.unit ?? "",
         // A value that is not there is flagged, never written as 0.
@@ -143,8 +150,8 @@ function isoToGerman(date: string): string {
   return match ? `${match[3]}.${match[2]}.${match[1]}` : date;
 }
 
-export const GERMAN_HEADER = ["Gebietsschlüssel", "Gebiet", "Jahr", "Stichtag", "Merkmal", "Wert", "Einheit", "Kennzeichen"];
-export const MACHINE_HEADER = ["area_id", "area_name", "year", "reference_date", "measure", "value", "unit", "flag"];
+export const GERMAN_HEADER = ["Gebietsschlüssel", "Gebiet", "Jahr", "Stichtag", "Merkmal", "Gliederung", "Wert", "Einheit", "Kennzeichen"];
+export const MACHINE_HEADER = ["area_id", "area_name", "year", "reference_date", "measure", "category", "value", "unit", "flag"];
 
 /** For German spreadsheets: BOM, `;`, decimal comma, dates as 31.12.2022, German units and flags. */
 export function germanCsv(records: ExportRecord[]): string {
@@ -154,6 +161,7 @@ export function germanCsv(records: ExportRecord[]): string {
     r.year === null ? "" : String(r.year),
     isoToGerman(r.reference_date),
     r.measure,
+    r.category,
     exportNumber(r.value, r.digits).replace(".", ","),
     UNIT_DE[r.unit] ?? r.unit,
     FLAG_DE[r.flag] ?? r.flag
@@ -163,7 +171,7 @@ export function germanCsv(records: ExportRecord[]): string {
 
 /** For programs: `,`, decimal point, ISO dates, the fact model's unit and flag codes. */
 export function machineCsv(records: ExportRecord[]): string {
-  const rows = records.map((r) => [r.area_id, r.area_name, r.year === null ? "" : String(r.year), r.reference_date, r.measure, exportNumber(r.value, r.digits), r.unit, r.flag]);
+  const rows = records.map((r) => [r.area_id, r.area_name, r.year === null ? "" : String(r.year), r.reference_date, r.measure, r.category, exportNumber(r.value, r.digits), r.unit, r.flag]);
   return `${csvFormatRows([MACHINE_HEADER, ...rows])}\n`;
 }
 
@@ -230,6 +238,7 @@ export function metadataJson(meta: FigureMetadataInput): string {
         year: "Berichtsjahr",
         reference_date: "Stichtag (ISO 8601), wo bekannt",
         measure: "Merkmal (Spaltenüberschrift der Abbildung)",
+        category: "Gliederung innerhalb des Gebiets (Altersgruppe, Geschlecht …) als „Spalte: Wert“",
         value: "Wert; leer = kein Wert (siehe flag), nie 0",
         unit: "Einheit",
         flag: "Kennzeichen: suppressed = gesperrt, missing = fehlt, zero_sign = Nullzeichen der Quelle …"

@@ -47,8 +47,8 @@ describe("Magdeburg's map 2025 as data downloads", () => {
     expect(de.length - 1).toBe(114);
     expect(en.length).toBe(de.length);
     for (let i = 1; i < de.length; i++) {
-      expect(de[i][5]).not.toContain(".");
-      expect(germanNumber(de[i][5]), `row ${i}`).toBe(en[i][5] === "" ? null : Number(en[i][5]));
+      expect(de[i][6]).not.toContain(".");
+      expect(germanNumber(de[i][6]), `row ${i}`).toBe(en[i][6] === "" ? null : Number(en[i][6]));
       expect([de[i][0], de[i][1], de[i][2]]).toEqual([en[i][0], en[i][1], en[i][2]]);
       expect(de[i][3]).toBe("31.12.2025");
       expect(en[i][3]).toBe("2025-12-31");
@@ -56,14 +56,14 @@ describe("Magdeburg's map 2025 as data downloads", () => {
     // Altstadt: 4.366 foreigners (K3_T41/K3_T36), the share as KISS-MD publishes it, to 4 decimals.
     const altstadt = en.filter((r) => r[0] === "15003000-st01");
     const share = facts.find((f) => f.indicator === "md:auslaenderanteil" && f.area_id === "15003000-st01" && f.year === 2025 && f.sex === "total")?.value as number;
-    expect(altstadt.map((r) => [r[1], r[4], r[5], r[6]])).toEqual([
+    expect(altstadt.map((r) => [r[1], r[4], r[6], r[7]])).toEqual([
       ["Altstadt", "Anteil ausländisch", share.toFixed(4), "percent"],
       ["Altstadt", "Ausländische Bevölkerung", "4366", "persons"],
       ["Altstadt", "Bevölkerung", String(facts.find((f) => f.indicator === "md:bevoelkerung" && f.area_id === "15003000-st01" && f.year === 2025 && f.sex === "total" && f.age_group === "total")?.value), "persons"]
     ]);
-    expect(de.find((r) => r[0] === "15003000-st01" && r[4] === "Ausländische Bevölkerung")?.slice(5)).toEqual(["4366", "Personen", ""]);
+    expect(de.find((r) => r[0] === "15003000-st01" && r[4] === "Ausländische Bevölkerung")?.slice(5)).toEqual(["", "4366", "Personen", ""]);
     // No 15-digit quotients any more (the old CSV wrote 9.88952054059852).
-    for (const r of en.slice(1)) expect((r[5].split(".")[1] ?? "").length).toBeLessThanOrEqual(4);
+    for (const r of en.slice(1)) expect((r[6].split(".")[1] ?? "").length).toBeLessThanOrEqual(4);
   }, 60_000);
 
   test("metadata: title, definition, reference date, source with commit and pinned files, licence by name, the figure's URL", () => {
@@ -100,12 +100,16 @@ describe("exports of bad and awkward input", () => {
     const rows = [{area_id: "x1", Gebiet: 'A; "B"\nC', Wert: null}, {area_id: "x2", Gebiet: "D", Wert: 0}, {area_id: "x3", Gebiet: "E", Wert: 1e-7}];
     const records = exportRecords(rows, columns);
     const de = dsvFormat(";").parseRows(germanCsv(records).slice(1).replace(/\r\n/g, "\n").trimEnd());
-    expect(de[1]).toEqual(["x1", 'A; "B"\nC', "", "", "Anteil", "", "Prozent", "fehlt"]);
-    expect(de[2].slice(5)).toEqual(["0", "Prozent", ""]);
+    expect(de[1]).toEqual(["x1", 'A; "B"\nC', "", "", "Anteil", "", "", "Prozent", "fehlt"]);
+    expect(de[2].slice(6)).toEqual(["0", "Prozent", ""]);
     const en = csvParseRows(machineCsv(records).trimEnd());
-    expect(en[1]).toEqual(["x1", 'A; "B"\nC', "", "", "Anteil", "", "percent", "missing"]);
+    expect(en[1]).toEqual(["x1", 'A; "B"\nC', "", "", "Anteil", "", "", "percent", "missing"]);
     // A tiny quotient is rounded to 4 places like any other, not written as 1e-7.
-    expect(en[3][5]).toBe("0");
+    expect(en[3][6]).toBe("0");
+  });
+  test("an age table: the age group is a breakdown, not an area", () => {
+    const records = exportRecords([{Altersgruppe: "0–6 Jahre", Personen: 185}], [{key: "Altersgruppe", label: "Altersgruppe"}, {key: "Personen", label: "Altstadt: Personen", numeric: true, unit: "persons"}]);
+    expect(records).toEqual([{area_id: "", area_name: "", year: null, reference_date: "", measure: "Altstadt: Personen", category: "Altersgruppe: 0–6 Jahre", value: 185, unit: "persons", flag: "", digits: undefined}]);
   });
   test("precision: published values as parsed, declared digits, 15-digit quotients to 4 places", () => {
     expect(exportNumber(12.3)).toBe("12.3");
