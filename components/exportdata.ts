@@ -82,7 +82,7 @@ const YEAR_LABELS = /^(Jahr|year)$/i;
 function roleOf(column: ExportColumn, firstName: boolean): ExportColumn["role"] | "value" {
   if (column.role) return column.role;
   if (column.key === "area_id") return "area_id";
-  if (column.key === "flag") return "flag";
+  if (column.key === "flag" || /^Kennzeichen$/i.test(column.label)) return "flag";
   if (YEAR_LABELS.test(column.label) || YEAR_LABELS.test(column.key)) return "year";
   if (column.numeric) return /^Rang$/i.test(column.label) ? "skip" : "value";
   return firstName ? "area_name" : "category";

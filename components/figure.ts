@@ -8,7 +8,7 @@ import {formatDate} from "./format.js";
 import {exportSvg, serializeSvg, type ExportMeta} from "./exportsvg.js";
 import {embedInfo, embedPaths, type ChartEntry} from "./charts/registry.js";
 import {exportRecords, germanCsv, machineCsv, metadataJson, type ExportColumn, type SourceRef} from "./exportdata.js";
-import {commitUrl, licenceText, rawUrl, sourceSummary} from "./provenance.js";
+import {commitUrl, licenceText, rawUrl, sourcesNamedIn, sourceSummary} from "./provenance.js";
 
 export interface Column<T> {
   key: keyof T & string;
@@ -93,9 +93,15 @@ export function formatStand(date: string | number): string {
 /** Printed on an exported image whose figure names neither sources nor a licence: says so instead of implying one. */
 export const DEFAULT_LICENCE = "für diese Abbildung nicht einzeln angegeben; Lizenz jeder Quelle mit Namen: Integrationsatlas, Seite „Quellen und Datenqualität“";
 
-/** The licence line: each named source's licence by name; else the figure's own text. */
-export function licenceOfFigure<T>(options: Pick<FigureOptions<T>, "sources" | "licence">): string {
-  return options.sources?.length ? licenceText(options.sources.map((s) => s.id)) : options.licence ?? DEFAULT_LICENCE;
+/** The sources of a figure: as it lists them, else those its source line names (without files). */
+export function sourcesOfFigure<T>(options: Pick<FigureOptions<T>, "sources" | "source">): SourceRef[] {
+  return options.sources?.length ? options.sources : sourcesNamedIn(options.source).map((id) => ({id}));
+}
+
+/** The licence line: each source's licence by name; else the figure's own text. */
+export function licenceOfFigure<T>(options: Pick<FigureOptions<T>, "sources" | "licence" | "source">): string {
+  const sources = sourcesOfFigure(options);
+  return sources.length ? licenceText(sources.map((s) => s.id)) : options.licence ?? DEFAULT_LICENCE;
 }
 
 /** The three data downloads of a figure: CSV for German spreadsheets, machine CSV, metadata JSON. */
@@ -112,7 +118,7 @@ export function figureDownloads<T>(options: FigureOptions<T>, {url, root}: {url?
       definition: options.definition,
       notes: options.notes,
       source: options.source,
-      sources: options.sources,
+      sources: sourcesOfFigure(options),
       date: {printed: formatStand(options.date), iso: dated},
       licence: licenceOfFigure(options),
       url,
@@ -305,7 +311,7 @@ export function figure<T>(chart: Element, options: FigureOptions<T>): HTMLElemen
     p.append(el(doc, "strong", {}, `${labelText}: `), doc.createTextNode(text));
     caption.append(p);
   };
-  line("Quelle", options.source + (options.sources?.length || options.licence ? ` (Lizenz: ${licenceOfFigure(options)})` : ""));
+  line("Quelle", `${options.source} (Lizenz: ${licenceOfFigure(options)})`);
   const pinnedFiles = sourceFiles(doc, options.sources ?? []);
   if (pinnedFiles) caption.append(pinnedFiles);
   line("Stand", formatStand(options.date));

@@ -63,6 +63,20 @@ export function licenceText(ids: string[], registry: SourceSummary[] = SOURCE_RE
     .join("; ");
 }
 
+/** How captions name the registry's sources (a figure that lists no sources of its own is matched by its source line). */
+const NAMED_AS: [string, RegExp][] = [
+  ["im-niedersachsen", /Integrationsmonitoring Niedersachsen/],
+  ["kiss-md", /KISS-MD/],
+  ["destatis-kreise", /Destatis|Statistisches Bundesamt/],
+  ["vg250-ew", /VG250/],
+  ["goettingen-sdg", /GÖSIS|SDG 10-1/]
+];
+
+/** Registry sources a caption's source line names, in registry order. */
+export function sourcesNamedIn(text: string): string[] {
+  return NAMED_AS.filter(([, pattern]) => pattern.test(text)).map(([id]) => id);
+}
+
 /** Concept documents by seed-file number: their reproduction page shows every printed number with its line. */
 const DOCUMENT_SLUGS: Record<string, string> = {"000": "goettingen", "001": "wolfsburg", "002": "region-hannover", "003": "rotenburg", "004": "magdeburg"};
 
