@@ -226,11 +226,12 @@ export function flatRows(doc: DocumentReproduction, table: Table): FlatRow[] {
 }
 
 const FLAT_COLUMNS: Column<FlatRow>[] = [
-  {key: "zeile", label: "Zeile", numeric: true},
+  // In the data downloads the line is part of what a number is (its place in the document), not a value.
+  {key: "zeile", label: "Zeile", numeric: true, role: "category"},
   {key: "angabe", label: "Angabe"},
   {key: "gebiet", label: "Gebiet"},
   {key: "jahr", label: "Jahr", format: (v) => (v === null ? "–" : String(v))},
-  {key: "stichtag", label: "Stichtag", format: (v) => formatDate(v as string | null)},
+  {key: "stichtag", label: "Stichtag", role: "reference_date", format: (v) => formatDate(v as string | null)},
   {key: "gedruckt_wie_im_dokument", label: "gedruckt (wie im Dokument)"},
   {key: "gedruckt", label: "gedruckt (Zahl)", numeric: true, format: (v) => formatNumber(v as number | null, {digits: undefined})},
   {key: "einheit", label: "Einheit"},
