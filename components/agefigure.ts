@@ -4,6 +4,7 @@
  * CSV of exactly the numbers drawn (counts and, in relative mode, the shares
  * of both populations) and a note on what the shares are shares of.
  */
+import type {SourceRef} from "./exportdata.js";
 import {ageStructure, bandShares, shareBasisText, type AgeBandRow} from "./agestructure.js";
 import {figure} from "./figure.js";
 import {formatNumber, formatPercent} from "./format.js";
@@ -22,6 +23,7 @@ export interface AgeFigureOptions {
   title: string;
   source: string;
   licence?: string;
+  sources?: SourceRef[];
   date: string | number;
   definition: string;
   /** Notes of the source (rounding, labels, quality findings). */
@@ -72,6 +74,7 @@ export function ageFigure(own: AgePopulation, other: AgePopulation | null, optio
     title: options.title,
     source: options.source,
     licence: options.licence,
+    sources: options.sources,
     date: options.date,
     definition: options.definition,
     data: data as AgeTableRow[],

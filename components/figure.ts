@@ -7,6 +7,8 @@
 import {formatDate} from "./format.js";
 import {exportSvg, serializeSvg, type ExportMeta} from "./exportsvg.js";
 import {embedInfo, embedPaths, type ChartEntry} from "./charts/registry.js";
+import {exportRecords, germanCsv, machineCsv, metadataJson, type ExportColumn, type SourceRef} from "./exportdata.js";
+import {commitUrl, licenceText, rawUrl, sourcesNamedIn, sourceSummary} from "./provenance.js";
 
 export interface Column<T> {
   key: keyof T & string;
@@ -14,6 +16,10 @@ export interface Column<T> {
   format?: (value: unknown, row: T) => string;
   /** Right-aligned numeric column. */
   numeric?: boolean;
+  /** For the data downloads: unit (fact-model name), published decimal places, role (see exportdata.ts). */
+  unit?: ExportColumn["unit"];
+  digits?: ExportColumn["digits"];
+  role?: ExportColumn["role"];
 }
 
 export interface FigureOptions<T> {
@@ -25,6 +31,10 @@ export interface FigureOptions<T> {
   date: string | number;
   definition: string;
   licence?: string;
+  /** The sources behind the numbers (ids of data/sources.json) and their pinned files: licence by name, metadata with commit and files. */
+  sources?: SourceRef[];
+  /** The day (ISO) a row's value refers to, for the data downloads. */
+  referenceDate?: (row: T, year: number | null) => string | null;
   /** The numbers shown; the table and the CSV are made from exactly these. */
   data: T[];
   columns: Column<T>[];
@@ -80,8 +90,43 @@ export function formatStand(date: string | number): string {
   return typeof date === "number" ? String(date) : /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatDate(date) : date;
 }
 
-/** Printed on every exported image when a figure names no licence of its own. */
-export const DEFAULT_LICENCE = "Nutzungsbedingungen der genannten Quelle; Übersicht: Integrationsatlas, „Quellen und Datenqualität“";
+/** Printed on an exported image whose figure names neither sources nor a licence: says so instead of implying one. */
+export const DEFAULT_LICENCE = "für diese Abbildung nicht einzeln angegeben; Lizenz jeder Quelle mit Namen: Integrationsatlas, Seite „Quellen und Datenqualität“";
+
+/** The sources of a figure: as it lists them, else those its source line names (without files). */
+export function sourcesOfFigure<T>(options: Pick<FigureOptions<T>, "sources" | "source">): SourceRef[] {
+  return options.sources?.length ? options.sources : sourcesNamedIn(options.source).map((id) => ({id}));
+}
+
+/** The licence line: each source's licence by name; else the figure's own text. */
+export function licenceOfFigure<T>(options: Pick<FigureOptions<T>, "sources" | "licence" | "source">): string {
+  const sources = sourcesOfFigure(options);
+  return sources.length ? licenceText(sources.map((s) => s.id)) : options.licence ?? DEFAULT_LICENCE;
+}
+
+/** The three data downloads of a figure: CSV for German spreadsheets, machine CSV, metadata JSON. */
+export function figureDownloads<T>(options: FigureOptions<T>, {url, root}: {url?: string; root?: string} = {}): {german: string; machine: string; metadata: string} {
+  const dated = typeof options.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(options.date) ? options.date : null;
+  const records = exportRecords(options.data, options.columns as ExportColumn[], {referenceDate: options.referenceDate ?? (() => dated)});
+  return {
+    german: germanCsv(records),
+    machine: machineCsv(records),
+    metadata: metadataJson({
+      id: options.id,
+      title: options.title,
+      subtitle: options.subtitle,
+      definition: options.definition,
+      notes: options.notes,
+      source: options.source,
+      sources: sourcesOfFigure(options),
+      date: {printed: formatStand(options.date), iso: dated},
+      licence: licenceOfFigure(options),
+      url,
+      root,
+      records
+    })
+  };
+}
 
 /** Title, source, date, licence and CSV of a figure, as the exported image prints them. */
 export function figureMeta<T>(options: FigureOptions<T>, url?: string): ExportMeta {
@@ -91,7 +136,7 @@ export function figureMeta<T>(options: FigureOptions<T>, url?: string): ExportMe
     subtitle: options.subtitle,
     source: options.source,
     date: formatStand(options.date),
-    licence: options.licence ?? DEFAULT_LICENCE,
+    licence: licenceOfFigure(options),
     url,
     csv: csvOf(options.data, options.columns)
   };
@@ -108,6 +153,13 @@ export function exportFigure(root: Element, {document: doc = root.ownerDocument,
   const entry = made.get(root);
   if (!entry) throw new Error("exportFigure: not a figure made by figure()");
   return exportSvg(entry.chart, figureMeta(entry.options, url), {document: doc, width});
+}
+
+/** The data downloads of a figure made by figure(), as its buttons write them. */
+export function figureFiles(root: Element, where: {url?: string; root?: string} = {}): ReturnType<typeof figureDownloads> {
+  const entry = made.get(root);
+  if (!entry) throw new Error("figureFiles: not a figure made by figure()");
+  return figureDownloads(entry.options, where);
 }
 
 function download(doc: Document, blob: Blob, filename: string): void {
@@ -218,6 +270,31 @@ export function installPrintSupport(doc: Document): void {
   });
 }
 
+/** Under „Quelle“: the pinned commit and the exact files behind the figure, each at its canonical URL, and the register entry with their SHA-256. */
+function sourceFiles(doc: Document, sources: SourceRef[]): HTMLElement | null {
+  const known = sources.map((ref) => ({ref, src: sourceSummary(ref.id)})).filter((x) => x.src);
+  if (!known.length) return null;
+  const details = el(doc, "details", {class: "atlas-figure-files"});
+  details.append(el(doc, "summary", {}, "Dateien und Commit dieser Abbildung"));
+  const list = el(doc, "ul");
+  const register = `${siteRoot()?.href ?? "/"}quellen#quelle-`;
+  for (const {ref, src} of known) {
+    if (!src) continue;
+    const li = el(doc, "li", {"data-source": src.id});
+    li.append(doc.createTextNode(`${src.title}: Commit `), el(doc, "a", {href: commitUrl(src)}, `${src.repository} @ ${src.commit.slice(0, 7)}`), doc.createTextNode(" · "), el(doc, "a", {href: register + src.id}, "SHA-256 im Quellenregister"));
+    const files = el(doc, "ul");
+    for (const path of ref.files ?? []) {
+      const item = el(doc, "li");
+      item.append(el(doc, "a", {href: rawUrl(src, path)}, path));
+      files.append(item);
+    }
+    if (files.childElementCount) li.append(files);
+    list.append(li);
+  }
+  details.append(list);
+  return details;
+}
+
 export function figure<T>(chart: Element, options: FigureOptions<T>): HTMLElement {
   const doc = options.document ?? globalThis.document;
   installPrintSupport(doc);
@@ -234,7 +311,9 @@ export function figure<T>(chart: Element, options: FigureOptions<T>): HTMLElemen
     p.append(el(doc, "strong", {}, `${labelText}: `), doc.createTextNode(text));
     caption.append(p);
   };
-  line("Quelle", options.source + (options.licence ? ` (${options.licence})` : ""));
+  line("Quelle", `${options.source} (Lizenz: ${licenceOfFigure(options)})`);
+  const pinnedFiles = sourceFiles(doc, options.sources ?? []);
+  if (pinnedFiles) caption.append(pinnedFiles);
   line("Stand", formatStand(options.date));
   line("Definition", options.definition);
   for (const note of options.notes ?? []) caption.append(el(doc, "p", {class: "atlas-note"}, note));
@@ -244,8 +323,14 @@ export function figure<T>(chart: Element, options: FigureOptions<T>): HTMLElemen
   details.append(dataTable(options.data, options.columns, {caption: options.title, document: doc}));
   root.append(details);
   const actions = el(doc, "div", {class: "atlas-figure-actions"});
-  const csv = el(doc, "button", {type: "button", class: "atlas-download"}, "CSV herunterladen");
-  csv.addEventListener("click", () => download(doc, new Blob(["\ufeff", csvOf(options.data, options.columns)], {type: "text/csv;charset=utf-8"}), `${options.id}.csv`));
+  // Made on click: the URL then holds the reader's view.
+  const files = () => figureDownloads(options, {url: pageUrl(), root: siteRoot()?.href});
+  const csv = el(doc, "button", {"type": "button", "class": "atlas-download", "title": "UTF-8 mit BOM, Semikolon, Dezimalkomma: öffnet in Excel und LibreOffice mit deutscher Einstellung als Zahlen"}, "CSV (Excel, deutsch)");
+  csv.addEventListener("click", () => download(doc, new Blob([files().german], {type: "text/csv;charset=utf-8"}), `${options.id}.csv`));
+  const machine = el(doc, "button", {"type": "button", "class": "atlas-download-machine", "title": "Komma als Trennzeichen, Dezimalpunkt, ISO-Daten"}, "CSV (maschinenlesbar)");
+  machine.addEventListener("click", () => download(doc, new Blob([files().machine], {type: "text/csv;charset=utf-8"}), `${options.id}-daten.csv`));
+  const meta = el(doc, "button", {"type": "button", "class": "atlas-download-meta", "title": "Titel, Definition, Quelle mit Commit und Dateien, Stand, Lizenz, Adresse"}, "Metadaten (JSON)");
+  meta.addEventListener("click", () => download(doc, new Blob([files().metadata], {type: "application/json;charset=utf-8"}), `${options.id}-metadaten.json`));
   const png = el(doc, "button", {type: "button", class: "atlas-export-png"}, "PNG herunterladen");
   const svg = el(doc, "button", {type: "button", class: "atlas-export-svg"}, "SVG herunterladen");
   const status = el(doc, "span", {"class": "atlas-export-status", "role": "status"});
@@ -263,7 +348,7 @@ export function figure<T>(chart: Element, options: FigureOptions<T>): HTMLElemen
       status.textContent = error instanceof Error ? error.message : String(error);
     }
   });
-  actions.append(csv, png, svg, status);
+  actions.append(csv, machine, meta, png, svg, status);
   root.append(actions);
   const embed = embedDetails(doc, options.id, options.embed);
   if (embed) root.append(embed);

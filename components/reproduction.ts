@@ -144,11 +144,15 @@ export function reproductionTable(doc: DocumentReproduction, table: Table, {docu
   const thead = el(d, "thead");
   thead.append(head);
   t.append(thead);
+  const lineAnchors = new Set<string>();
   for (const row of table.rows) {
     const checks = row.checks.map((id) => doc.checks[id]);
     const body = el(d, "tbody", {"id": rowAnchor(doc, row), "class": checks.some((c) => MISMATCH.includes(c.status)) ? "repro-row repro-flagged" : "repro-row", "data-line": String(row.line)});
     const span = String(Math.max(1, checks.length));
-    const first = el(d, "tr");
+    // The first number of a line also answers to #<slug>-z<line>: where /quellen's Fundstellen of the document lead.
+    const lineAnchor = `${doc.slug}-z${row.line}`;
+    const first = el(d, "tr", lineAnchors.has(lineAnchor) || d.getElementById(lineAnchor) ? {} : {id: lineAnchor});
+    lineAnchors.add(lineAnchor);
     first.append(
       el(d, "td", {class: "num", rowspan: span}, String(row.line)),
       labelCell(d, doc, row, span, checks.length > 0),
@@ -222,11 +226,12 @@ export function flatRows(doc: DocumentReproduction, table: Table): FlatRow[] {
 }
 
 const FLAT_COLUMNS: Column<FlatRow>[] = [
-  {key: "zeile", label: "Zeile", numeric: true},
+  // In the data downloads the line is part of what a number is (its place in the document), not a value.
+  {key: "zeile", label: "Zeile", numeric: true, role: "category"},
   {key: "angabe", label: "Angabe"},
   {key: "gebiet", label: "Gebiet"},
   {key: "jahr", label: "Jahr", format: (v) => (v === null ? "–" : String(v))},
-  {key: "stichtag", label: "Stichtag", format: (v) => formatDate(v as string | null)},
+  {key: "stichtag", label: "Stichtag", role: "reference_date", format: (v) => formatDate(v as string | null)},
   {key: "gedruckt_wie_im_dokument", label: "gedruckt (wie im Dokument)"},
   {key: "gedruckt", label: "gedruckt (Zahl)", numeric: true, format: (v) => formatNumber(v as number | null, {digits: undefined})},
   {key: "einheit", label: "Einheit"},

@@ -4,6 +4,7 @@
  * Landkreis Göttingen. From fact rows to figure, shared by the pages, their
  * embed pages and the build's static SVGs.
  */
+import type {SourceRef} from "../exportdata.js";
 import {ageFigure, type AgePopulation} from "../agefigure.js";
 import {ageOf, bandRows, foldOpenClass, IM_BANDS, MD_BANDS, singleYearRows, type BandDef} from "../agebands.js";
 import {ageStructure, bandShares} from "../agestructure.js";
@@ -14,8 +15,11 @@ import type {FactLike} from "./facts.js";
 
 export const MD_CITY = "15003000";
 export const LAND = "03";
-export const MD_LICENCE = "Daten: Landeshauptstadt Magdeburg, Amt für Statistik (KISS-MD), Nutzung mit Quellenangabe";
-export const IM_LICENCE = "Daten: LSN, Nutzung mit Quellenangabe";
+const KISS = "data/kiss-md/json/bevoelkerung/";
+/** The pinned files behind the age figures: KISS-MD K3_T1 and K3_T3 (single years), K3_T39 (foreigners' age groups); IM 1-2-6. */
+export const MD_PYRAMID_SOURCES: SourceRef[] = [{id: "kiss-md", files: [`${KISS}bevoelkerung-mit-hauptwohnsitz-nach-alter-und-geschlecht.json`, `${KISS}entwicklung-der-hauptwohnsitzbevoelkerung-nach-altersjahrgaengen.json`]}];
+export const MD_AGE_SOURCES: SourceRef[] = [{id: "kiss-md", files: [`${KISS}auslaendische-hauptwohnsitzbevoelkerung-nach-altersgruppen.json`]}];
+export const IM_AGE_SOURCES: SourceRef[] = [{id: "im-niedersachsen", files: ["data/indicator_1-2-6.csv"]}];
 
 // ---------------------------------------------------------------- pyramid
 
@@ -158,7 +162,7 @@ export function pyramidFigure(loaded: LoadedYear[], {bySex, relative, compareYea
     id: "magdeburg-alterspyramide",
     title: `Bevölkerung Magdeburgs nach Alter${bySex ? " und Geschlecht" : ""}, 31.12.${year}${relative ? " (Anteile in %)" : ""}${compared.length ? `, Vergleich ${compared.join(", ")}` : ""}`,
     source: `Landeshauptstadt Magdeburg, Amt für Statistik (KISS-MD), Tabelle ${bySex ? "K3_T1" : [year, ...compared].some((y) => y < sexYears[0]) ? "K3_T1 (ab 2021) und K3_T3 (bis 2020)" : "K3_T1"}`,
-    licence: MD_LICENCE,
+    sources: MD_PYRAMID_SOURCES,
     date: compared.length ? [year, ...compared].sort().map((y) => `31.12.${y}`).join(", ") : `${year}-12-31`,
     definition: `Einwohnerinnen und Einwohner mit Hauptwohnsitz nach vollendetem Lebensalter; „90 und älter“ als offene Klasse. Relativ: Anteil an der gesamten Bevölkerung des jeweiligen Jahres (${bySex ? "Männer und Frauen zusammen" : "alle Altersjahre"} = 100 %).`,
     data,
@@ -222,7 +226,7 @@ export function mdAgeFigure(own: AgePopulation, other: AgePopulation | null, {ye
     id: "magdeburg-auslaender-alter",
     title: `Ausländische Bevölkerung nach Altersgruppen, ${own.name}, 31.12.${year}${relative ? " (Anteile in %)" : ""}${showCompare ? `, Vergleich: ${other.name}` : ""}`,
     source: "Landeshauptstadt Magdeburg, Amt für Statistik (KISS-MD), Tabelle K3_T39",
-    licence: MD_LICENCE,
+    sources: MD_AGE_SOURCES,
     date: `${year}-12-31`,
     definition: "Einwohnerinnen und Einwohner mit Hauptwohnsitz ohne deutsche Staatsangehörigkeit (Melderegister), Altersgruppen wie in der Quelle beschriftet. Relativ: Anteil an allen ausländischen Einwohnern des Gebiets.",
     notes: ["Zellen ohne Wert in der Quelle (kleine Stadtteile) bleiben „keine Angabe“ – nie 0."]
@@ -244,7 +248,7 @@ export function niAgeFigure(own: AgePopulation, other: AgePopulation | null, {ye
     id: "niedersachsen-auslaender-alter",
     title: `Ausländerinnen und Ausländer nach Altersgruppen, ${own.name}, 31.12.${year}${relative ? " (Anteile in %)" : ""}${showCompare ? `, Vergleich: ${other.name}` : ""}`,
     source: "Integrationsmonitoring Niedersachsen (LSN), Indikator 1.2.6; Ausländerzentralregister (BAMF)",
-    licence: IM_LICENCE,
+    sources: IM_AGE_SOURCES,
     date: `${year}-12-31`,
     definition: "Personen ohne deutsche Staatsangehörigkeit, die sich nicht nur vorübergehend in Deutschland aufhalten (Ausländerzentralregister), am Ende des Berichtsjahres. Relativ: Anteil an allen Ausländerinnen und Ausländern des Gebiets.",
     notes: [
@@ -265,7 +269,7 @@ export function goettingenAgeFigure(kreis: AgePopulation, land: AgePopulation | 
     id: "goettingen-landkreis-auslaender-alter",
     title: `Ausländerinnen und Ausländer nach Altersgruppen, Landkreis Göttingen, 31.12.${year}${relative ? " (Anteile in %), Vergleich: Niedersachsen" : ""}`,
     source: "Integrationsmonitoring Niedersachsen (LSN), Indikator 1.2.6; Ausländerzentralregister (BAMF)",
-    licence: IM_LICENCE,
+    sources: IM_AGE_SOURCES,
     date: `${year}-12-31`,
     definition: "Personen ohne deutsche Staatsangehörigkeit im Landkreis Göttingen (einschließlich der Stadt Göttingen), die sich nicht nur vorübergehend in Deutschland aufhalten, am Ende des Berichtsjahres. Relativ: Anteil an allen Ausländerinnen und Ausländern des Gebiets.",
     notes: [

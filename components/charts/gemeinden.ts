@@ -96,12 +96,13 @@ export function gemView(allRows: GemRow[], all: GeoFeature[], gebiet: Gebiet): G
     .map((d) => ({area_id: d.area_id, Rang: rankOf.get(d.area_id) ?? null, Gemeinde: d.name, Kreis: d.area_id.slice(0, 5), Dichte: d.dichte, Einwohner: d.einwohner, Flaeche: d.flaeche}))
     .sort((a, b) => (a.Rang ?? Infinity) - (b.Rang ?? Infinity));
   const tableColumns: Column<GemTableRow>[] = [
-    {key: "Rang", label: "Rang", numeric: true},
+    {key: "Rang", label: "Rang", numeric: true, role: "skip"},
     {key: "Gemeinde", label: "Gemeinde"},
-    {key: "Kreis", label: "Kreis (AGS)", format: (v) => KREISNAMEN[v as string] ?? String(v)},
-    {key: "Dichte", label: "Einwohner je km²", numeric: true, format: (v) => formatNumber(v as number | null, {digits: 0})},
-    {key: "Einwohner", label: "Einwohner", numeric: true, format: (v) => formatNumber(v as number | null, {digits: 0})},
-    {key: "Flaeche", label: "Fläche (km²)", numeric: true, format: (v) => formatNumber(v as number | null, {digits: 2})}
+    {key: "Kreis", label: "Kreis (AGS)", role: "skip", format: (v) => KREISNAMEN[v as string] ?? String(v)},
+    // Computed by the atlas from counts and area: one decimal is more than the inputs' precision warrants, none would hide small Gemeinden's differences.
+    {key: "Dichte", label: "Einwohner je km²", numeric: true, unit: "persons_per_km2", digits: 1, format: (v) => formatNumber(v as number | null, {digits: 0})},
+    {key: "Einwohner", label: "Einwohner", numeric: true, unit: "persons", format: (v) => formatNumber(v as number | null, {digits: 0})},
+    {key: "Flaeche", label: "Fläche (km²)", numeric: true, unit: "km2", format: (v) => formatNumber(v as number | null, {digits: 2})}
   ];
   return {gebiet, rows, features, ranked, rankOf, tableRows, tableColumns};
 }
@@ -122,7 +123,7 @@ export function gemFigure(view: GemView, {width, method, classes, symbols, selec
       id: "gemeinden-dichte",
       title: `Einwohnerdichte der Gemeinden: ${gebiet.label}`,
       source: "Verwaltungsgebiete 1:250 000 mit Einwohnerzahlen (VG250-EW), © GeoBasis-DE / BKG",
-      licence: "dl-de/by-2-0",
+      sources: [{id: "vg250-ew", files: ["public/data/gemeinden-split/de-03.geojson", "public/data/gemeinden-split/de-15.geojson"]}],
       date: "in der Quelle nicht angegeben (Abruf aus dem BKG-Dienst, 2025)",
       definition: "Einwohner je km² Katasterfläche; vom Atlas aus Einwohnerzahl und Fläche der VG250-EW berechnet. Gemeindefreie Gebiete (Forst- und Seeflächen) sind unbewohnt.",
       data: view.tableRows,

@@ -12,6 +12,7 @@ import {isSmallBase, SMALL_BASE_RULE, smallBaseNote} from "../smallbase.js";
 import {smallMultiples} from "../smallmultiples.js";
 import {trend} from "../trend.js";
 import type {FactLike} from "./facts.js";
+import type {SourceRef} from "../exportdata.js";
 
 export const CITY = "15003000";
 export type Measure = "anteil" | "veraenderung" | "alter";
@@ -22,7 +23,12 @@ export const MEASURES: {value: Measure; label: string}[] = [
 ];
 export const AGES = ["0-6", "7-17", "18-44", "45-64", "65+"];
 export const SOURCE = "Landeshauptstadt Magdeburg, Amt für Statistik (KISS-MD)";
-export const LICENCE = "Daten: Landeshauptstadt Magdeburg, Amt für Statistik (KISS-MD), Nutzung mit Quellenangabe; Grenzen: © OpenStreetMap-Mitwirkende, ODbL 1.0";
+const KISS = "data/kiss-md/json/bevoelkerung/";
+/** The pinned files behind the Stadtteil figures (K3_T35, K3_T36, K3_T39, K3_T41) and the boundaries. */
+export const MD_SOURCES: SourceRef[] = [
+  {id: "kiss-md", files: ["entwicklung-der-hauptwohnsitzbevoelkerung.json", "hauptwohnsitzbevoelkerung-nach-ausgewaehlten-indikatoren.json", "auslaendische-hauptwohnsitzbevoelkerung-nach-altersgruppen.json", "entwicklung-der-auslaendischen-hauptwohnsitzbevoelkerung.json"].map((f) => KISS + f)},
+  {id: "magdeburg-stadtteile", files: ["data/Stadtteile/Stadtteile.geojson"]}
+];
 
 export interface MdParams {
   measure: Measure;
@@ -137,6 +143,8 @@ export interface MdViewRow {
 
 export interface MdTableRow extends Record<string, unknown> {
   area_id: string;
+  /** Not a column: the year of the row for the data downloads (none for a change between two years). */
+  year: number | null;
   Rang: number | null;
   Stadtteil: string;
   Wert: number | null;
@@ -192,6 +200,7 @@ export function mdView(rows: MdRow[], {measure, year, base, age}: Pick<MdParams,
   const tableRows: MdTableRow[] = data
     .map((d) => ({
       area_id: d.area_id,
+      year: measure === "veraenderung" ? null : year,
       Rang: rankOf.get(d.area_id) ?? null,
       Stadtteil: d.name,
       Wert: d.value,
@@ -202,12 +211,13 @@ export function mdView(rows: MdRow[], {measure, year, base, age}: Pick<MdParams,
     .sort((a, b) => (a.Rang ?? Infinity) - (b.Rang ?? Infinity) || (b.Wert ?? -Infinity) - (a.Wert ?? -Infinity));
   const countLabels: [string, string] = measure === "anteil" ? ["Ausländische Bevölkerung", "Bevölkerung"] : measure === "alter" ? [`Ausländische Bevölkerung ${age} Jahre`, "Ausländische Bevölkerung"] : [`Anteil ${base}`, `Anteil ${year}`];
   const countFormat = measure === "veraenderung" ? (v: unknown) => formatPercent(v as number | null) : (v: unknown) => formatNumber(v as number | null, {digits: 0});
+  const countUnit = measure === "veraenderung" ? "percent" : "persons";
   const tableColumns: Column<MdTableRow>[] = [
-    {key: "Rang", label: "Rang", numeric: true},
-    {key: "Stadtteil", label: "Stadtteil"},
-    {key: "Wert", label: valueLabel, numeric: true, format: (v) => format(v as number | null)},
-    {key: "Zaehler", label: countLabels[0], numeric: true, format: (v) => countFormat(v)},
-    {key: "Nenner", label: countLabels[1], numeric: true, format: (v) => countFormat(v)},
+    {key: "Rang", label: "Rang", numeric: true, role: "skip"},
+    {key: "Stadtteil", label: "Stadtteil", role: "area_name"},
+    {key: "Wert", label: valueLabel, numeric: true, unit: measure === "veraenderung" ? "percentage_points" : "percent", format: (v) => format(v as number | null)},
+    {key: "Zaehler", label: countLabels[0], numeric: true, unit: countUnit, format: (v) => countFormat(v)},
+    {key: "Nenner", label: countLabels[1], numeric: true, unit: countUnit, format: (v) => countFormat(v)},
     {key: "Hinweis", label: "Hinweis"}
   ];
   const years = [...new Set(rows.filter((r) => r.area_level === "stadtteil").map((r) => r.year))];
@@ -261,7 +271,8 @@ export function mdMapFigure(
       id: "magdeburg-stadtteile",
       title: `${view.valueLabel} nach Stadtteilen, Magdeburg ${measure === "veraenderung" ? `${base}–${year}` : year}`,
       source: `${SOURCE}, Tabellen K3_T35, K3_T36, K3_T39, K3_T41; Grenzen © OpenStreetMap-Mitwirkende (ODbL)`,
-      licence: LICENCE,
+      sources: MD_SOURCES,
+      referenceDate: (row) => (row.year === null ? null : `${row.year}-12-31`),
       date: measure === "veraenderung" ? `31.12.${base} und 31.12.${year}` : `${year}-12-31`,
       definition:
         measure === "alter"
@@ -292,14 +303,15 @@ export function mdMultiplesFigure(series: SeriesRow[], stadtteile: GeoFeature[],
       id: "magdeburg-stadtteile-jahre",
       title: `${seriesLabel} nach Stadtteilen, ${multipleYears[0]}–${multipleYears.at(-1)}`,
       source: `${SOURCE}; Grenzen © OpenStreetMap-Mitwirkende (ODbL)`,
-      licence: LICENCE,
+      sources: MD_SOURCES,
+      referenceDate: (row) => (row.Jahr === null ? null : `${row.Jahr}-12-31`),
       date: `31.12.${multipleYears[0]}–31.12.${multipleYears.at(-1)}`,
       definition: "Eine gemeinsame Klasseneinteilung über alle Jahre: gleiche Farbe bedeutet in jedem Jahr denselben Wertebereich.",
-      data: series.filter((d) => d.level === "stadtteil").map((d) => ({Stadtteil: d.name, Jahr: d.year, Wert: d.value})),
+      data: series.filter((d) => d.level === "stadtteil").map((d) => ({area_id: d.area_id, Stadtteil: d.name, Jahr: d.year, Wert: d.value})),
       columns: [
         {key: "Stadtteil", label: "Stadtteil"},
         {key: "Jahr", label: "Jahr", numeric: true},
-        {key: "Wert", label: seriesLabel, numeric: true, format: (v) => formatPercent(v as number | null)}
+        {key: "Wert", label: seriesLabel, numeric: true, unit: "percent", format: (v) => formatPercent(v as number | null)}
       ],
       document
     }
@@ -315,14 +327,15 @@ export function mdTrendFigure(series: SeriesRow[], selected: string | null, {wid
     id: "magdeburg-stadtteil-zeitreihe",
     title: `${seriesLabel}: ${chosen.name} und Magdeburg, ${series[0]?.year}–${series.at(-1)?.year}`,
     source: SOURCE,
-    licence: LICENCE,
+    sources: MD_SOURCES.slice(0, 1),
+    referenceDate: (row) => `${row.Jahr}-12-31`,
     date: `31.12.${series[0]?.year}–31.12.${series.at(-1)?.year}`,
     definition: measure === "alter" ? "Ausländische Bevölkerung der Altersgruppe je 100 ausländische Einwohner." : "Ausländische Hauptwohnsitzbevölkerung je 100 Einwohner mit Hauptwohnsitz; bis 2020 vom Atlas aus Anzahlen berechnet.",
     data: trendRows.map((r) => ({Gebiet: r.series, Jahr: r.year, Wert: r.value})),
     columns: [
       {key: "Gebiet", label: "Gebiet"},
       {key: "Jahr", label: "Jahr", numeric: true},
-      {key: "Wert", label: seriesLabel, numeric: true, format: (v) => formatPercent(v as number | null)}
+      {key: "Wert", label: seriesLabel, numeric: true, unit: "percent", format: (v) => formatPercent(v as number | null)}
     ],
     document
   });

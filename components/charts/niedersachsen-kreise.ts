@@ -7,6 +7,7 @@
 import {choropleth, type GeoFeature} from "../choropleth.js";
 import {METHODS, type Method} from "../classify.js";
 import {figure, type Column} from "../figure.js";
+import type {SourceRef} from "../exportdata.js";
 import {formatChange, formatValue, label} from "../format.js";
 import {breaksCrossed, crossingText, type ComparabilityRule} from "../comparability.js";
 import {smallMultiples} from "../smallmultiples.js";
@@ -16,7 +17,10 @@ import type {FactLike} from "./facts.js";
 export const LAND = "03";
 export const DEFAULT_INDICATOR = "im:1-2-2";
 export const CONCEPT_PLACES = new Set(["03159", "03241001", "03241999", "03357", "03103"]);
-export const LICENCE = "Daten: LSN, Nutzung mit Quellenangabe";
+/** The pinned IM files behind an indicator's figures: its data file and, for maps, the Kreis boundaries. */
+export function imSources(indicatorId: string, {map = false} = {}): SourceRef[] {
+  return [{id: "im-niedersachsen", files: [`data/indicator_${indicatorId.replace(/^im:/, "")}.csv`, ...(map ? ["NI_Kurz_diss.geojson"] : [])]}];
+}
 /** Bremen and Bremerhaven: drawn white for orientation, not mapped. */
 export const isContext = (f: GeoFeature) => String(f.id).startsWith("04");
 
@@ -134,6 +138,8 @@ export function pickVariant(variants: Variant[], wanted: string, indicator?: Pic
 
 export interface NiTableRow extends Record<string, unknown> {
   area_id: string;
+  /** Not a column: the row's year for the data downloads (none for a change). */
+  year: number | null;
   Rang: number | null;
   Gebiet: string;
   Wert: number | null;
@@ -189,14 +195,14 @@ export function niView(series: NiSeriesRow[], drawn: Set<string>, {indicator, va
   const ranked = data.filter((d) => d.value !== null).sort((a, b) => (b.value as number) - (a.value as number));
   const rankOf = new Map(ranked.map((d, i) => [d.area_id, i + 1]));
   const tableRows: NiTableRow[] = data
-    .map((d) => ({area_id: d.area_id, Rang: rankOf.get(d.area_id) ?? null, Gebiet: d.name, Wert: d.value, "Abstand zum Land": d.value === null || landValue === null ? null : d.value - landValue, Konzeptort: CONCEPT_PLACES.has(d.area_id) ? "ja" : ""}))
+    .map((d) => ({area_id: d.area_id, year: change ? null : year, Rang: rankOf.get(d.area_id) ?? null, Gebiet: d.name, Wert: d.value, "Abstand zum Land": d.value === null || landValue === null ? null : d.value - landValue, Konzeptort: CONCEPT_PLACES.has(d.area_id) ? "ja" : ""}))
     .sort((a, b) => (a.Rang ?? Infinity) - (b.Rang ?? Infinity));
   const tableColumns: Column<NiTableRow>[] = [
-    {key: "Rang", label: "Rang", numeric: true},
+    {key: "Rang", label: "Rang", numeric: true, role: "skip"},
     {key: "Gebiet", label: "Gebiet"},
-    {key: "Wert", label: change ? `Veränderung ${base}–${year}` : `Wert ${year}`, numeric: true, format: (v) => mapFormat(v as number | null)},
-    {key: "Abstand zum Land", label: "Abstand zu Niedersachsen", numeric: true, format: (v) => (v === null ? "–" : formatValue(v as number, pointUnit))},
-    {key: "Konzeptort", label: "Konzeptort"}
+    {key: "Wert", label: change ? `Veränderung ${base}–${year}` : `Wert ${year}`, numeric: true, unit: change ? pointUnit : variant.unit, format: (v) => mapFormat(v as number | null)},
+    {key: "Abstand zum Land", label: "Abstand zu Niedersachsen", numeric: true, unit: pointUnit, format: (v) => (v === null ? "–" : formatValue(v as number, pointUnit))},
+    {key: "Konzeptort", label: "Konzeptort", role: "skip"}
   ];
   // A change across a series break (Zensus 2022 in the denominator of 1-2-2) is no pure development: said under the map.
   const crossing = change ? crossingText(breaksCrossed(rules, {indicator: indicator.id, areas: ["03"], origins: [indicator.id]}, Math.min(base, year), Math.max(base, year))) : "";
@@ -235,7 +241,7 @@ export function niMapFigure(view: NiView, kreise: GeoFeature[], {width, method, 
       id: "niedersachsen-kreise",
       title: niMapTitle(view),
       source: "Integrationsmonitoring Niedersachsen, LSN; Grenzen: Integrationsmonitoring Niedersachsen (NI_Kurz_diss.geojson)",
-      licence: LICENCE,
+      sources: imSources(indicator.id, {map: true}),
       date: change ? `${base} und ${year}` : year,
       definition: (indicator.definition || indicator.title) + (change ? ` Veränderung: Wert ${year} minus Wert ${base}${variant.unit === "percent" ? ", in Prozentpunkten" : ""}.` : ""),
       data: view.tableRows,
@@ -262,14 +268,14 @@ export function niMultiplesFigure(series: NiSeriesRow[], kreise: GeoFeature[], d
       id: "niedersachsen-kreise-jahre",
       title: `${indicator.title} – ${variantWords(indicator, variant)}, ${multipleYears[0]}–${multipleYears.at(-1)}`,
       source: "Integrationsmonitoring Niedersachsen, LSN; Grenzen: Integrationsmonitoring Niedersachsen",
-      licence: LICENCE,
+      sources: imSources(indicator.id, {map: true}),
       date: `${multipleYears[0]}–${multipleYears.at(-1)}`,
       definition: `${indicator.definition || indicator.title} Eine gemeinsame Klasseneinteilung über alle Jahre.`,
-      data: multipleRows.map((d) => ({Gebiet: d.name, Jahr: d.year, Wert: d.value})),
+      data: multipleRows.map((d) => ({area_id: d.area_id, Gebiet: d.name, Jahr: d.year, Wert: d.value})),
       columns: [
         {key: "Gebiet", label: "Gebiet"},
         {key: "Jahr", label: "Jahr", numeric: true},
-        {key: "Wert", label: indicator.title, numeric: true, format: (v) => format(v as number | null)}
+        {key: "Wert", label: indicator.title, numeric: true, unit: variant.unit, format: (v) => format(v as number | null)}
       ],
       document
     }
@@ -286,14 +292,14 @@ export function niTrendFigure(series: NiSeriesRow[], selected: string | null, {i
     id: "niedersachsen-kreis-zeitreihe",
     title: `${indicator.title} – ${variantWords(indicator, variant)}: ${chosen.name} und Niedersachsen, ${series[0]?.year}–${series.at(-1)?.year}`,
     source: "Integrationsmonitoring Niedersachsen, LSN",
-    licence: LICENCE,
+    sources: imSources(indicator.id),
     date: `${series[0]?.year}–${series.at(-1)?.year}`,
     definition: indicator.definition || indicator.title,
     data: trendRows.map((r) => ({Gebiet: r.series, Jahr: r.year, Wert: r.value})),
     columns: [
       {key: "Gebiet", label: "Gebiet"},
       {key: "Jahr", label: "Jahr", numeric: true},
-      {key: "Wert", label: indicator.title, numeric: true, format: (v) => format(v as number | null)}
+      {key: "Wert", label: indicator.title, numeric: true, unit: variant.unit, format: (v) => format(v as number | null)}
     ],
     document
   });

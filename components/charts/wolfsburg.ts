@@ -39,10 +39,10 @@ export function wolfsburgFigure(stadtteile: GeoFeature[], {width, document}: {wi
     id: "wolfsburg-stadtteile",
     title: `Wolfsburg: Grenzen der ${stadtteile.length} Stadtteile (keine Stadtteilstatistik vorhanden)`,
     source: "Grenzen: © OpenStreetMap-Mitwirkende (ODbL) und Stadt Wolfsburg (Geodatenportal), über dikshyapokharel16/Wolfsburg-Investigating-Tool",
-    licence: "ODbL 1.0 (laut Quellenregister)",
+    sources: [{id: "wolfsburg-stadtteile", files: ["src/data/districtBoundaries.json"]}],
     date: "Grenzen ohne Stichtag",
     definition: "Orientierungskarte: Stadtteilgrenzen (OSM-Verwaltungsebenen 9/10 bzw. Geodatenportal der Stadt). Sie zeigt keine Werte: Die Quellen des Atlas enthalten keine Stadtteilstatistik für Wolfsburg.",
-    data: rows.map((r) => ({Stadtteil: r.name, Grenze: r.origin})).sort((a, b) => a.Stadtteil.localeCompare(b.Stadtteil, "de")),
+    data: rows.map((r) => ({area_id: r.area_id, Stadtteil: r.name, Grenze: r.origin})).sort((a, b) => a.Stadtteil.localeCompare(b.Stadtteil, "de")),
     columns: [{key: "Stadtteil", label: "Stadtteil"}, {key: "Grenze", label: "Herkunft der Grenze"}],
     document: doc
   });

@@ -12,11 +12,24 @@ export interface SourceFile {
   bytes: number;
 }
 
+export interface Licence {
+  /** Short name to cite (dl-de/by-2-0, ODbL 1.0). */
+  name: string;
+  title: string;
+  url: string;
+}
+
 export interface Source {
   id: string;
   title: string;
   publisher: string;
   licence: string;
+  /** The data licence by name as the source states it; null when the source states none. */
+  data_licence: Licence | null;
+  /** The licence of the repository the files are pinned in (code and packaging, not necessarily the data). */
+  repository_licence: string | null;
+  /** The publisher's own terms, linked wherever the source states no licence. */
+  terms_url: string;
   /** The attribution line printed under every chart using the source. */
   attribution: string;
   /** owner/name of the GitHub repository the files are pinned in. */

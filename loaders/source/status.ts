@@ -13,6 +13,9 @@ export interface SourceStatus {
   title: string;
   publisher: string;
   licence: string;
+  data_licence: Source["data_licence"];
+  repository_licence: string | null;
+  terms_url: string;
   attribution: string;
   homepage: string;
   repository: string;
@@ -41,6 +44,9 @@ export async function sourceStatus(src: Source, options: Parameters<typeof readS
     title: src.title,
     publisher: src.publisher,
     licence: src.licence,
+    data_licence: src.data_licence,
+    repository_licence: src.repository_licence,
+    terms_url: src.terms_url,
     attribution: src.attribution,
     homepage: src.homepage,
     repository: src.repository,

@@ -13,6 +13,7 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {formatNumber, formatPercent} from "../../components/format.ts";
 import type {Fact} from "../../loaders/model/model.ts";
 import {buildDocumentFacts, buildImFacts, buildMagdeburgFacts} from "../../loaders/model/tables.ts";
+import {tableOf} from "./figure-data.ts";
 import {checkPage, launch, settle} from "./browser.ts";
 import {serve, type StaticServer} from "./server.ts";
 
@@ -93,12 +94,14 @@ async function table(page: Page, figure: string): Promise<{head: string[]; rows:
   }));
 }
 
-/** Clicks the figure's CSV button and returns the parsed download. */
+/**
+ * The figure's data table as its raw values (header labels, then each cell's
+ * data-value): what the old table CSV held. The downloads themselves (German
+ * and machine CSV, long form) are checked against these in weiterverwenden.test.ts.
+ */
 async function csv(page: Page, figure: string): Promise<string[][]> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click(`#figure-${figure} .atlas-download`)]);
-  expect(download.suggestedFilename()).toBe(`${figure}.csv`);
-  const text = readFileSync((await download.path())!, "utf8").replace(/^\ufeff/, "");
-  return text.trimEnd().split("\n").map((line) => line.split(";"));
+  await page.waitForSelector(`#figure-${figure} details.atlas-figure-data table`, {state: "attached"});
+  return tableOf(page, figure);
 }
 
 /** Every bar's pixel width is the same multiple of its value (within a pixel and a half for insets and rounding). */

@@ -1,7 +1,8 @@
 /**
  * Reuse of figures: every static SVG exists and carries the numbers the
- * interactive chart shows in its default view; every figure's CSV download
- * equals the data behind it (the raw values on its table cells); PNG and SVG
+ * interactive chart shows in its default view; every figure's data
+ * downloads (German-spreadsheet CSV, machine CSV, metadata) hold the data
+ * behind it (the raw values on its table cells); PNG and SVG
  * downloads; embed pages without site chrome; printable reports.
  */
 import {existsSync, readFileSync, readdirSync, statSync} from "node:fs";
@@ -14,6 +15,8 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {arrowFacts} from "../../components/charts/facts.ts";
 import {CHARTS} from "../../components/charts/registry.ts";
 import {formatPercent} from "../../components/format.ts";
+import {GERMAN_HEADER, MACHINE_HEADER} from "../../components/exportdata.ts";
+import {csvParseRows, dsvFormat} from "d3";
 import {checkPage, launch, settle} from "./browser.ts";
 import {parseCsv, tableOf} from "./figure-data.ts";
 import {sampledRoutes} from "./site.ts";
@@ -121,20 +124,85 @@ describe("static SVGs", () => {
   });
 });
 
-describe("CSV downloads", () => {
+/** Clicks one of a figure's data downloads and returns its file name and text. */
+async function downloadOf(page: Page, id: string, button: string): Promise<{name: string; text: string}> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(`[data-chart="${id}"] ${button}`)]);
+  return {name: download.suggestedFilename(), text: readFileSync((await download.path()) as string, "utf8")};
+}
+
+/** Decimal places of a value as written (the precision it is given at). */
+const places = (s: string) => (s.split(".")[1] ?? "").length;
+
+describe("data downloads", () => {
   const pages = sampledRoutes(htmlPages(dist)).sort();
-  test.each(pages)("%s: every figure's CSV equals its data table", async (path) => {
+  test.each(pages)("%s: every figure's German CSV reads back to its machine CSV, whose values are the data table's at the published precision", async (path) => {
     const page = await open(path, {acceptDownloads: true});
     try {
       const ids = await page.$$eval("[data-chart]", (els) => els.map((e) => e.getAttribute("data-chart") as string));
       for (const id of ids) {
-        const [download] = await Promise.all([page.waitForEvent("download"), page.click(`[data-chart="${id}"] .atlas-download`)]);
-        expect(download.suggestedFilename()).toBe(`${id}.csv`);
-        const file = await download.path();
-        const csv = readFileSync(file as string, "utf8");
-        expect(csv.startsWith("\ufeff"), id).toBe(true);
-        expect(parseCsv(csv), `${path} ${id}`).toEqual(await tableOf(page, id));
+        const german = await downloadOf(page, id, ".atlas-download");
+        const machine = await downloadOf(page, id, ".atlas-download-machine");
+        const meta = await downloadOf(page, id, ".atlas-download-meta");
+        expect([german.name, machine.name, meta.name]).toEqual([`${id}.csv`, `${id}-daten.csv`, `${id}-metadaten.json`]);
+        expect(german.text.startsWith("\ufeff"), id).toBe(true);
+        const de = dsvFormat(";").parseRows(german.text.slice(1).replace(/\r\n/g, "\n").trimEnd());
+        const en = csvParseRows(machine.text.trimEnd());
+        expect(de[0]).toEqual(GERMAN_HEADER);
+        expect(en[0]).toEqual(MACHINE_HEADER);
+        expect(de.length, `${path} ${id}`).toBe(en.length);
+        for (let i = 1; i < en.length; i++) {
+          expect(de[i][6] === "" ? null : Number(de[i][6].replace(",", ".")), `${id} row ${i}`).toBe(en[i][6] === "" ? null : Number(en[i][6]));
+          // Nothing missing is written as 0: an empty value carries a flag.
+          if (en[i][6] === "") expect(en[i][8], `${id} row ${i}`).not.toBe("");
+        }
+        // Each measure is a table column; its values, in table order, are the cells' values at the precision written.
+        const table = await tableOf(page, id);
+        for (const measure of new Set(en.slice(1).map((r) => r[4]))) {
+          const col = table[0].indexOf(measure);
+          expect(col, `${id}: ${measure}`).toBeGreaterThanOrEqual(0);
+          const written = en.slice(1).filter((r) => r[4] === measure).map((r) => r[6]);
+          const cells = table.slice(1).map((r) => r[col]);
+          expect(written.length, `${id}: ${measure}`).toBe(cells.length);
+          written.forEach((w, j) => {
+            if (w === "" || cells[j] === "") expect(w, `${id}: ${measure} row ${j}`).toBe(cells[j] === "" ? "" : w);
+            else expect(Math.abs(Number(w) - Number(cells[j])), `${id}: ${measure} row ${j}`).toBeLessThanOrEqual(0.5 * 10 ** -places(w) + 1e-9);
+          });
+        }
+        const metadata = JSON.parse(meta.text);
+        expect(metadata.title, id).toBe(await page.textContent(`[data-chart="${id}"] .atlas-figure-title`));
+        expect(metadata.url).toContain(server.url);
+        expect(metadata.rows).toBe(en.length - 1);
       }
+    } finally {
+      await close(page);
+    }
+  });
+
+  test("Magdeburg's map 2020: the German CSV read with ;/, settings gives the same numbers as the machine CSV and the facts; metadata names commit, files and licences", async () => {
+    const page = await open("/karten/magdeburg?jahr=2020", {acceptDownloads: true});
+    try {
+      const id = "magdeburg-stadtteile";
+      const german = await downloadOf(page, id, ".atlas-download");
+      const machine = await downloadOf(page, id, ".atlas-download-machine");
+      const de = dsvFormat(";").parseRows(german.text.slice(1).replace(/\r\n/g, "\n").trimEnd());
+      const en = csvParseRows(machine.text.trimEnd());
+      const altstadt = de.filter((r) => r[0] === "15003000-st01");
+      expect(altstadt.map((r) => [r[1], r[2], r[3], r[4], r[7]])).toEqual([
+        ["Altstadt", "2020", "31.12.2020", "Anteil ausländisch", "Prozent"],
+        ["Altstadt", "2020", "31.12.2020", "Ausländische Bevölkerung", "Personen"],
+        ["Altstadt", "2020", "31.12.2020", "Bevölkerung", "Personen"]
+      ]);
+      const facts = arrowFacts(tableFromIPC(readFileSync(built("data", "facts-magdeburg", "arrow"))), (g) => g("area_id") === "15003000-st01" && g("year") === 2020 && g("sex") === "total" && g("age_group") === "total");
+      const count = (indicator: string) => facts.find((f) => f.indicator === indicator)?.value as number;
+      expect(Number(altstadt[1][6])).toBe(count("md:auslaender"));
+      expect(Number(altstadt[2][6])).toBe(count("md:bevoelkerung"));
+      // 2020's share is the atlas's quotient of the two counts: four places, decimal comma.
+      expect(altstadt[0][6]).toBe(((100 * count("md:auslaender")) / count("md:bevoelkerung")).toFixed(4).replace(".", ","));
+      expect(en.find((r) => r[0] === "15003000-st01")?.[6]).toBe(((100 * count("md:auslaender")) / count("md:bevoelkerung")).toFixed(4));
+      const meta = JSON.parse((await downloadOf(page, id, ".atlas-download-meta")).text);
+      expect(meta.sources.map((s: {id: string; commit: string}) => [s.id, s.commit.slice(0, 7)])).toEqual([["kiss-md", "4779457"], ["magdeburg-stadtteile", "4779457"]]);
+      expect(meta.sources[1].licence.name).toBe("ODbL 1.0");
+      expect(meta.licence).toContain("KISS-MD): keine Lizenz genannt; Nutzungsbedingungen: https://statistik.magdeburg.de/KISS-MD/");
     } finally {
       await close(page);
     }
@@ -155,6 +223,10 @@ describe("image downloads", () => {
       expect(texts.join(" ")).toContain("Quelle: Landeshauptstadt Magdeburg, Amt für Statistik (KISS-MD)");
       expect(texts).toContain("Stand: 31.12.2020");
       expect(texts.find((t) => t.startsWith("Lizenz: "))).toContain("KISS-MD");
+      // Licences by name: the boundaries' ODbL 1.0, and that KISS-MD names none.
+      expect(texts.join(" ")).toContain("ODbL 1.0");
+      expect(texts.join(" ")).toContain("keine Lizenz genannt");
+      expect(texts.join(" ")).not.toContain("Nutzungsbedingungen der genannten Quelle");
       expect(texts.join(" ")).toContain(`${server.url}/karten/magdeburg?jahr=2020`.slice(0, 40));
       expect(texts.some((t) => t.startsWith("keine Daten"))).toBe(true);
       expect(svg.querySelectorAll("path[data-area-id]").length).toBeGreaterThan(30);

@@ -33,7 +33,9 @@ test("the exported SVG carries title, source, date, licence, the drawn values an
   expect(texts[0]).toBe("Ausländische Bevölkerung, Altstadt, 31.12.2025");
   expect(texts).toContain("Quelle: KISS-MD, Tabelle K3_T39");
   expect(texts).toContain("Stand: 31.12.2025");
-  expect(texts.join(" ")).toContain(`Lizenz: ${DEFAULT_LICENCE.slice(0, 30)}`);
+  // The source line names KISS-MD: its licence statement by name (it states none; its terms are linked), not a vague default.
+  expect(texts.join(" ")).toContain("Lizenz: Landeshauptstadt Magdeburg, Amt für Statistik (KISS-MD): keine Lizenz genannt; Nutzungsbedingungen: https://statistik.magdeburg.de/KISS-MD/");
+  expect(texts.join(" ")).not.toContain(DEFAULT_LICENCE.slice(0, 30));
   expect(texts).toContain("Integrationsatlas · /altersstruktur/auslaender-magdeburg");
   // The HTML legend is redrawn as SVG text with its swatch.
   expect(svg.querySelector("g.legend-item[data-legend='Altstadt'] rect")?.getAttribute("fill")).toBe("rgb(91, 138, 114)"); // BAR #5b8a72 as the style reports it
