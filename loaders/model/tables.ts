@@ -10,6 +10,7 @@ import {goettingenSdgFacts} from "../parse/goettingen-sdg.ts";
 import {imIndicator, imIndicatorIds, imTranslations, IM_SOURCE, type ImIndicator} from "../parse/im.ts";
 import {kissMdFacts, MAGDEBURG_ID} from "../parse/kissmd.ts";
 import type {Fact} from "./model.ts";
+import {buildGermanyFacts, buildGermanyMapFacts, buildGermanyPyramidFacts} from "./germany.ts";
 import {checkAgeParts, checkGaps, checkImplausible, checkSexParts, deduplicate, partsTotalFinding, summariseNulls, type Explain, type Finding} from "./quality.ts";
 
 export interface BuiltFacts {
@@ -141,11 +142,13 @@ export const FACT_TABLES = {
   "facts-destatis": buildDestatisFacts,
   "facts-goettingen-sdg": buildGoettingenSdgFacts,
   "facts-documents": async () => buildDocumentFacts(),
-  "facts-gemeinden": async () => ({facts: await gemeindeFacts(), findings: []})
+  "facts-gemeinden": async () => ({facts: await gemeindeFacts(), findings: []}),
+  // Every Kreis of Germany: 12411-0018, INKAR and what the atlas derives (issue 17).
+  "facts-deutschland": () => buildGermanyFacts()
 } as const;
 
 /** Extracts of the fact tables that pages load instead of the whole table. */
-export const EXTRACTS = {"im-kreis-rates": buildImKreisRates} as const;
+export const EXTRACTS = {"im-kreis-rates": buildImKreisRates, "de-kreis-karte": () => buildGermanyMapFacts(), "de-pyramiden": () => buildGermanyPyramidFacts()} as const;
 
 export type FactTableName = keyof typeof FACT_TABLES;
 
