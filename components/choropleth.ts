@@ -38,6 +38,8 @@ export interface ChoroplethOptions {
   symbols?: {values: Map<string, number | null>; label: string; format?: (value: number) => string};
   /** Draw without legend (small multiples draw one for all). */
   bare?: boolean;
+  /** Borders drawn over the areas, not clickable (the Länder on the Germany map): a GeoJSON geometry or collection. */
+  borders?: unknown;
   document?: Document;
 }
 
@@ -154,6 +156,7 @@ export function choropleth(features: GeoFeature[], rows: MapRow[], options: Chor
         mapped.filter((f) => (byId.get(String(f.id))?.value ?? null) === null),
         {fill: "url(#atlas-hatch)", stroke: "#999", strokeWidth: 0.4}
       ),
+      ...(options.borders ? [Plot.geo(options.borders as never, {fill: "none", stroke: "#333", strokeWidth: 1, pointerEvents: "none"} as never)] : []),
       Plot.geo(
         features.filter((f) => options.highlight?.has(String(f.id))),
         {fill: "none", stroke: "#c2410c", strokeWidth: 2}

@@ -118,7 +118,7 @@ export function buildGermanyFacts(): Promise<GermanyBuilt> {
 
 /** Kreise of 12411-0018 (2016–2020) that INKAR lacks, and the other way round: reported by code. */
 function inkarGaps(inkar: Fact[], kreiseByYear: Map<number, Set<string>>): Finding[] {
-  const inInkar = new Set(inkar.map((f) => f.area_id));
+  const inInkar = new Set(inkar.filter((f) => f.area_level === "kreis").map((f) => f.area_id));
   const in12411 = kreiseByYear.get(2020) ?? new Set<string>();
   const findings: Finding[] = [];
   for (const code of [...in12411].filter((c) => !inInkar.has(c))) {

@@ -3,14 +3,14 @@
  * hyparquet (pure JavaScript, no native build, reads Snappy pages; a
  * columnar reader, so only the five columns needed are decoded).
  * q_asyl_bev: recipients of regular AsylbLG benefits per 1,000 inhabitants,
- * 31.12., for the Kreise; the other spatial units of the table are counted
+ * 31.12., for the Kreise, the Länder and Germany; the other spatial units of the table are counted
  * and left out, as are years without a value.
  */
 import {parquetMetadata, parquetReadObjects} from "hyparquet";
 import {excerpt} from "./csv.ts";
 import {FormatError} from "../source/errors.ts";
 import {readSource} from "../source/fetch.ts";
-import type {Fact} from "../model/model.ts";
+import type {AreaLevel, Fact} from "../model/model.ts";
 
 export const INKAR_SOURCE = "inkar";
 export const INKAR_FILE = "inst/db/sozialleistungen.parquet";
@@ -29,7 +29,7 @@ export interface InkarDefinition {
 export interface InkarResult {
   facts: Fact[];
   definition: InkarDefinition;
-  /** rows = facts + otherUnits + empty: every row of the table accounted for. */
+  /** rows = facts + otherUnits + empty: every row of the table accounted for (facts: Kreise, Länder, Bund). */
   accounting: {rows: number; facts: number; otherUnits: number; empty: number};
 }
 
@@ -64,6 +64,19 @@ export function inkarKreis(kennziffer: string): string {
   return kennziffer.slice(0, 5);
 }
 
+/** The spatial units kept: Kreise, Länder, Germany (kennziffer 111). */
+const UNITS: Record<string, {level: AreaLevel; id: (k: string) => string}> = {
+  Kreise: {level: "kreis", id: inkarKreis},
+  "Bundesländer": {level: "land", id: (k) => {
+    if (!/^(0[1-9]|1[0-6])$/.test(k)) throw new Error(`Land kennziffer ${excerpt(k)} is not 01–16`);
+    return k;
+  }},
+  Bund: {level: "bund", id: (k) => {
+    if (k !== "111") throw new Error(`Bund kennziffer ${excerpt(k)} is not 111`);
+    return "DE";
+  }}
+};
+
 export async function inkarFactsFrom(bytes: Uint8Array): Promise<Omit<InkarResult, "definition">> {
   const rows = await readParquet(bytes, INKAR_FILE, ["raumbezug", "kennziffer", "name", "zeitbezug", COLUMN]);
   const facts: Fact[] = [];
@@ -71,7 +84,8 @@ export async function inkarFactsFrom(bytes: Uint8Array): Promise<Omit<InkarResul
   let empty = 0;
   const seen = new Set<string>();
   rows.forEach((r, i) => {
-    if (r.raumbezug !== "Kreise") return void otherUnits++;
+    const unit = UNITS[String(r.raumbezug)];
+    if (!unit) return void otherUnits++;
     const value = r[COLUMN];
     if (value === null || value === undefined) return void empty++;
     const where = `row ${i + 1}`;
@@ -80,14 +94,14 @@ export async function inkarFactsFrom(bytes: Uint8Array): Promise<Omit<InkarResul
     if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new FormatError(INKAR_SOURCE, INKAR_FILE, `${where}: zeitbezug ${excerpt(String(r.zeitbezug))} is not a year`);
     let area_id: string;
     try {
-      area_id = inkarKreis(String(r.kennziffer));
+      area_id = unit.id(String(r.kennziffer));
     } catch (error) {
       throw new FormatError(INKAR_SOURCE, INKAR_FILE, `${where}: ${(error as Error).message}`);
     }
     if (seen.has(`${area_id}|${year}`)) throw new FormatError(INKAR_SOURCE, INKAR_FILE, `${where}: Kreis ${area_id} ${year} appears twice`);
     seen.add(`${area_id}|${year}`);
     facts.push({
-      source_id: INKAR_SOURCE, area_id, area_name: String(r.name), area_level: "kreis", year, reference_date: `${year}-12-31`, indicator: ASYL_INDICATOR,
+      source_id: INKAR_SOURCE, area_id, area_name: String(r.name), area_level: unit.level, year, reference_date: `${year}-12-31`, indicator: ASYL_INDICATOR,
       sex: "total", age_group: "total", category: "total", value, unit: "per_1000", flag: null, source_ref: `${INKAR_FILE}:${i + 1}`
     });
   });

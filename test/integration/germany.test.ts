@@ -124,7 +124,9 @@ describe.runIf(present)("INKAR q_asyl_bev (real Parquet)", () => {
     const a = inkar.accounting;
     expect(a.rows).toBe(68732);
     expect(a.facts + a.otherUnits + a.empty).toBe(a.rows);
-    expect(new Set(inkar.facts.map((f) => f.area_id)).size).toBe(400);
+    expect(new Set(inkar.facts.filter((f) => f.area_level === "kreis").map((f) => f.area_id)).size).toBe(400);
+    expect(inkar.facts.find((f) => f.area_id === "DE" && f.year === 2019)?.value).toBe(4.63);
+    expect(inkar.facts.find((f) => f.area_id === "03" && f.year === 2019)?.value).toBe(4.79);
     expect(inkar.facts.every((f) => f.unit === "per_1000" && f.reference_date === `${f.year}-12-31`)).toBe(true);
   });
 
@@ -153,7 +155,7 @@ describe.runIf(present)("VG5000 Kreise and the Germany facts", () => {
     expect([...ars].filter((id) => !facts2020.has(id))).toEqual([]);
     expect([...facts2020].filter((id) => !ars.has(id))).toEqual([]);
     // INKAR (Gebietsstand 2021) lacks Eisenach only; reported.
-    const inkar = new Set(built.facts.filter((f) => f.source_id === "inkar").map((f) => f.area_id));
+    const inkar = new Set(built.facts.filter((f) => f.source_id === "inkar" && f.area_level === "kreis").map((f) => f.area_id));
     expect([...ars].filter((id) => !inkar.has(id))).toEqual(["16056"]);
     expect(built.findings.some((f) => f.area_id === "16056" && /Wartburgkreis/.test(f.message))).toBe(true);
   });
