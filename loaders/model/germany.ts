@@ -137,8 +137,37 @@ export async function buildGermanyMapFacts(): Promise<BuiltFacts> {
   return {facts: facts.filter((f) => wanted.has(f.indicator)), findings: []};
 }
 
-/** The pyramids' data: population by sex and age group for every Kreis, Land and Germany. */
+export const REGISTER_17 = "md:bevoelkerung_17";
+
+/**
+ * Magdeburg's register (KISS-MD, single years of age) summed into the 17
+ * groups of 12411-0018, for the years both have: the city's own count beside
+ * the official update. A null year of age makes its group null.
+ */
+export function registerGroups(magdeburg: Fact[], years: Set<number>): Fact[] {
+  const cells = new Map<string, {base: Fact; value: number | null; parts: number}>();
+  for (const f of magdeburg) {
+    if (f.indicator !== "md:bevoelkerung" || f.area_id !== "15003000" || f.year === null || !years.has(f.year) || !/^\d+\+?$/.test(f.age_group)) continue;
+    const age = Number.parseInt(f.age_group, 10);
+    // An open class from 75 on („98+“, „90+“) belongs wholly to „75 und mehr“.
+    const group = AGE_GROUPS.find((g) => age >= g.from && (g.to === null || age < g.to))!;
+    if (f.age_group.endsWith("+") && group.to !== null) continue;
+    const key = `${f.year}|${f.sex}|${group.code}`;
+    const cell = cells.get(key);
+    if (!cell) cells.set(key, {base: {...f, age_group: group.code}, value: f.value, parts: 1});
+    else {
+      cell.value = cell.value === null || f.value === null ? null : cell.value + f.value;
+      cell.parts++;
+    }
+  }
+  return [...cells.values()].map(({base, value, parts}) => ({...base, indicator: REGISTER_17, value, flag: "derived", source_ref: `${base.source_ref.replace(/ row \d+/, "")} (Summe aus ${parts} Altersjahren)`}));
+}
+
+/** The pyramids' data: population by sex and age group for every Kreis, Land and Germany; Magdeburg's register in the same groups. */
 export async function buildGermanyPyramidFacts(): Promise<BuiltFacts> {
   const {facts} = await buildGermanyFacts();
-  return {facts: facts.filter((f) => f.indicator === POPULATION_INDICATOR && f.sex !== "total" && f.age_group !== "total"), findings: []};
+  const groups = facts.filter((f) => f.indicator === POPULATION_INDICATOR && f.sex !== "total" && f.age_group !== "total");
+  const years = new Set(groups.map((f) => f.year as number));
+  const {buildMagdeburgFacts} = await import("./tables.ts");
+  return {facts: [...groups, ...registerGroups((await buildMagdeburgFacts()).facts, years)], findings: []};
 }

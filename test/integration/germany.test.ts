@@ -184,3 +184,17 @@ describe.runIf(present)("VG5000 Kreise and the Germany facts", () => {
     expect(one({indicator: "destatis:schutzsuchende_je_1000", area_id: "15003", year: 2018}).flag).toBe("derived");
   });
 });
+
+describe.runIf(present)("Magdeburg's register in the 17 groups", () => {
+  test("2018: the register's groups sum to its total, 242.170 (Fortschreibung 238.697)", async () => {
+    const {buildGermanyPyramidFacts} = await import("../../loaders/model/germany.ts");
+    const {facts} = await buildGermanyPyramidFacts();
+    const register = facts.filter((f) => f.indicator === "md:bevoelkerung_17" && f.year === 2018);
+    expect(register.length).toBe(17);
+    expect(register.every((f) => f.sex === "total" && f.flag === "derived")).toBe(true);
+    expect(register.reduce((s, f) => s + (f.value ?? 0), 0)).toBe(242170);
+    const official = facts.filter((f) => f.indicator === "destatis:bevoelkerung" && f.area_id === "15003" && f.year === 2018);
+    expect(official.length).toBe(34);
+    expect(official.reduce((s, f) => s + (f.value ?? 0), 0)).toBe(238697);
+  });
+});
