@@ -95,7 +95,8 @@ export function catalogue(facts: Fact[], imIndicators: ImIndicator[]): Catalogue
       coverage: {
         areas: new Set(rows.map((r) => r.area_id)).size,
         levels: [...new Set(rows.map((r) => r.area_level))],
-        years: years.length ? [Math.min(...years), Math.max(...years)] : null,
+        // reduce, not Math.min(...years): an indicator may have 100,000 rows (12411-0018), beyond the call stack.
+        years: years.length ? [years.reduce((a, b) => Math.min(a, b)), years.reduce((a, b) => Math.max(a, b))] : null,
         breakdowns: BREAKDOWN_FIELDS.filter((field) => rows.some((r) => r[field] !== "total")).map(String),
         rows: rows.length
       }
