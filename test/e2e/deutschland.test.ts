@@ -109,3 +109,17 @@ describe("/vergleich on one definition", () => {
     }
   });
 });
+
+describe("/kreise", () => {
+  test("a compact profile for every Kreis, with rank among all Kreise", async () => {
+    const page = await site.open("/kreise");
+    try {
+      expect(await page.locator("section.atlas-kreis").count()).toBe(401);
+      const q = rows("de-kreis-karte").filter((r) => r.indicator === "inkar:q_asyl_bev" && r.year === 2021 && r.area_id.length === 5 && r.value !== null).sort((a, b) => b.value! - a.value!);
+      const rank = q.findIndex((r) => r.area_id === "15003") + 1;
+      expect(await page.locator("#k15003").textContent()).toContain(`AsylbLG-Empfänger 2021: ${formatValue(q[rank - 1].value, "per_1000")} · Rang ${rank}/400`);
+    } finally {
+      await page.close();
+    }
+  });
+});
