@@ -24,6 +24,7 @@ import {serve, type StaticServer} from "../test/e2e/server.ts";
 import {benchLoaders} from "./loaders.ts";
 import {benchFirstPaint, benchHome} from "./firstpaint.ts";
 import {benchServing} from "./serving.ts";
+import {benchGermany} from "./germany.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -371,6 +372,8 @@ async function main() {
     line(`Alle ${drawnGemeinden} Gemeinden Niedersachsens zeichnen: ${fmt(interactions.gemeindenNiedersachsenMs, 1)} ms (Median aus ${REPEAT}; Ziel < 500 ms; ${fmt(interactions.gemeindenNiedersachsenMs / plain.loadMs, 2)} × Vergleichsseite)`);
     line(`Jahreswechsel → neu gezeichnete Alterspyramide: ${fmt(interactions.pyramidYearChangeMs, 1)} ms (Median aus ${REPEAT})`);
     for (const q of interactions.queries) line(`DuckDB-Abfrage ${q.name}: ${fmt(q.ms, 2)} ms (Median)`);
+    // Issue 17: Germany map and Kreis pyramids (bench/germany.ts).
+    figures.germany = await benchGermany(browser, server.url, {dist, repeat: REPEAT, repaintMs, quiet, median, plainMs: plain.loadMs, line, fmt, timing: TIMING_SCRIPT});
     const noQuery = pages.filter((p) => !p.duckdb).map((p) => p.path);
     line("");
     line(`Seiten ohne DuckDB-WASM: ${noQuery.join(", ") || "keine"}`);

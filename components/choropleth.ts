@@ -45,6 +45,8 @@ export interface ChoroplethOptions {
   smallBase?: ReadonlySet<string>;
   /** A legend class was chosen (its areas) or cleared (null): the page highlights the same areas in its table. */
   onClassSelect?: (areaIds: string[] | null) => void;
+  /** Borders drawn over the areas, not clickable (the Länder on the Germany map): a GeoJSON geometry or collection. */
+  borders?: unknown;
   document?: Document;
 }
 
@@ -198,6 +200,7 @@ export function choropleth(features: GeoFeature[], rows: MapRow[], options: Chor
         mapped.filter((f) => small.has(String(f.id)) && (byId.get(String(f.id))?.value ?? null) !== null),
         {fill: "none", stroke: "#222", strokeWidth: 1.3, strokeDasharray: "3,2", pointerEvents: "none"} as never
       ),
+      ...(options.borders ? [Plot.geo(options.borders as never, {fill: "none", stroke: "#333", strokeWidth: 1, pointerEvents: "none"} as never)] : []),
       Plot.geo(
         features.filter((f) => options.highlight?.has(String(f.id))),
         {fill: "none", stroke: "#c2410c", strokeWidth: 2, pointerEvents: "none"} as never

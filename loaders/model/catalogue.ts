@@ -9,6 +9,7 @@ import type {Area, AreaLevel, Fact} from "./model.ts";
 import {registry} from "../source/sources.ts";
 import {RATE_UNITS} from "./tables.ts";
 import {readCategoryWords, readIndicatorMeta, type CategoryWords, type Timing} from "./indicator-meta.ts";
+import {GERMANY_META} from "./germany-meta.ts";
 
 export interface CatalogueEntry {
   id: string;
@@ -62,6 +63,7 @@ export const STATIC_META: Record<string, StaticMeta> = {
   "vg250:einwohner": {title: "Einwohner (VG250-EW)", definition: "Einwohnerzahl der Gemeinde laut Verwaltungsgebieten 1:250 000 mit Einwohnerzahlen (BKG), amtliche Bevölkerungsfortschreibung.", footnotes: "Der Stichtag ist in dieser Kopie des Datensatzes nicht angegeben (Abruf aus dem BKG-WFS, 2025). Gemeindefreie Gebiete (AGS mit 5xx) sind unbewohnt und haben 0 Einwohner."},
   "vg250:flaeche": {title: "Fläche (VG250-EW)", definition: "Katasterfläche der Gemeinde in km² laut VG250-EW (BKG)."},
   "vg250:dichte": {title: "Einwohnerdichte", definition: "Einwohner je km² Fläche.", computation: "Vom Atlas berechnet: VG250-EW-Einwohnerzahl / VG250-EW-Fläche (Kennzeichen „derived“)."},
+  ...GERMANY_META,
   "goesis:10-1": {title: "Göttingen, GÖSIS 027.02 (Reihe „Ausländische Bevölkerung“ der SDG-Seite 10-1)", definition: "Jährliche Zahl für die Stadt Göttingen, 2014–2023. Die Reihe ist als „Ausländische Bevölkerung“ betitelt, ihre Werte entsprechen aber den Einbürgerungen (Göttinger Integrationskonzept, Abb. 10: 2018–2021 identisch).", footnotes: "Nur als Gegenprobe verwendet."}
 };
 
@@ -114,7 +116,8 @@ export function catalogue(facts: Fact[], imIndicators: ImIndicator[]): Catalogue
       coverage: {
         areas: new Set(rows.map((r) => r.area_id)).size,
         levels: [...new Set(rows.map((r) => r.area_level))],
-        years: years.length ? [Math.min(...years), Math.max(...years)] : null,
+        // reduce, not Math.min(...years): an indicator may have 100,000 rows (12411-0018), beyond the call stack.
+        years: years.length ? [years.reduce((a, b) => Math.min(a, b)), years.reduce((a, b) => Math.max(a, b))] : null,
         breakdowns: BREAKDOWN_FIELDS.filter((field) => rows.some((r) => r[field] !== "total")).map(String),
         rows: rows.length
       }

@@ -77,10 +77,17 @@ export function kreisIndicators(facts: readonly Fact[], min: number, units?: Rea
   return new Set([...kreise].filter(([, a]) => a.size >= min).map(([i]) => i));
 }
 
+/**
+ * Series on one definition for every Kreis of Germany (issue 17): INKAR and
+ * the rates the atlas derives from 12411-0018. All Kreise, Länder and
+ * Germany; Magdeburg's Kreis 15003 is the place 15003000.
+ */
+export const GERMANY_SERIES = new Set(["inkar:q_asyl_bev", "destatis:schutzsuchende_je_1000", "destatis:anteil_unter_18", "destatis:anteil_65_plus", "destatis:altenquotient"]);
+
 /** The indicators the comparison page offers. */
 export function comparedIndicators(facts: readonly Fact[]): Set<string> {
   const ids = kreisIndicators(facts, 10);
-  for (const f of facts) if (f.source_id === "destatis-kreise") ids.add(f.indicator);
+  for (const f of facts) if (f.source_id === "destatis-kreise" || GERMANY_SERIES.has(f.indicator)) ids.add(f.indicator);
   return ids;
 }
 
@@ -96,7 +103,9 @@ export function comparisonRows(facts: readonly Fact[]): ComparisonRow[] {
     const only = totalOnly.get(f.indicator);
     if (only && ((only.has("sex") && f.sex !== "total") || (only.has("age_group") && f.age_group !== "total") || (only.has("category") && f.category !== "total"))) continue;
     if (compared.has(f.indicator) && COMPARED_LEVELS.has(f.area_level)) out.push(named(row(f)));
-    else if (f.source_id === "destatis-kreise" && (names.has(f.area_id) || f.area_id === "15003")) {
+    else if (GERMANY_SERIES.has(f.indicator) && (f.area_level === "kreis" || f.area_level === "land" || f.area_level === "bund")) {
+      out.push(named(row(f, f.area_id === "15003" ? {area_id: "15003000", area_level: "gemeinde"} : {})));
+    } else if (f.source_id === "destatis-kreise" && (names.has(f.area_id) || f.area_id === "15003")) {
       // Destatis names the kreisfreie Stadt Magdeburg 15003: the same territory as the place 15003000.
       out.push(named(row(f, f.area_id === "15003" ? {area_id: "15003000", area_level: "gemeinde"} : {})));
     }

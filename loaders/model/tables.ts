@@ -14,6 +14,7 @@ import {noteRead, recordReads} from "../source/fetch.ts";
 import {downloadCacheDir, isStrict, mirrorDir} from "../source/paths.ts";
 import {readIndicatorMeta, referenceDate} from "./indicator-meta.ts";
 import type {Fact} from "./model.ts";
+import {buildGermanyFacts, buildGermanyMapFacts, buildGermanyPyramidFacts} from "./germany.ts";
 import {checkAgeParts, checkGaps, checkImplausible, checkSexParts, deduplicate, impossibleValues, partsTotalFinding, shareChecker, summariseNulls, type BaseRule, type Explain, type Finding, type ShareRule} from "./quality.ts";
 
 export interface BuiltFacts {
@@ -198,11 +199,13 @@ export const FACT_TABLES = {
   "facts-destatis": once(buildDestatisFacts),
   "facts-goettingen-sdg": once(buildGoettingenSdgFacts),
   "facts-documents": once(async () => buildDocumentFacts()),
-  "facts-gemeinden": once(async () => ({facts: await gemeindeFacts(), findings: []}))
+  "facts-gemeinden": once(async () => ({facts: await gemeindeFacts(), findings: []})),
+  // Every Kreis of Germany: 12411-0018, INKAR and what the atlas derives (issue 17).
+  "facts-deutschland": once(() => buildGermanyFacts())
 } as const;
 
 /** Extracts of the fact tables that pages load instead of the whole table. */
-export const EXTRACTS = {"im-kreis-rates": once(buildImKreisRates)} as const;
+export const EXTRACTS = {"im-kreis-rates": once(buildImKreisRates), "de-kreis-karte": once(() => buildGermanyMapFacts()), "de-pyramiden": once(() => buildGermanyPyramidFacts())} as const;
 
 export type FactTableName = keyof typeof FACT_TABLES;
 

@@ -42,7 +42,7 @@ test("the sources status lists every source as missing, with how to get it", () 
   const result = runLoader("src/data/sources.json.ts");
   expect(result.status).toBe(0);
   const sources = JSON.parse(result.stdout.toString());
-  expect(sources.length).toBe(7);
+  expect(sources.length).toBe(10);
   expect(sources.every((s: {available: boolean}) => !s.available)).toBe(true);
   expect(sources[0].how_to_get).toContain("DATA_MIRROR");
 });

@@ -1,0 +1,81 @@
+/**
+ * /kreise: a compact profile of every Kreis of Germany on one generated page
+ * (one process, not 400 page loaders): population, age shares and the
+ * asylum-benefit and Schutzsuchende rates with rank among all Kreise, each
+ * with date and source, and links to map, pyramid and comparison. The names
+ * are page text, so the site search finds every Kreis.
+ */
+import {formatNumber, formatValue} from "../../components/format.ts";
+import {LAENDER} from "../parse/vg5000.ts";
+import type {Fact} from "../model/model.ts";
+import {places} from "../model/places.ts";
+import {esc} from "./html.ts";
+
+interface Series {
+  indicator: string;
+  year: number;
+  label: string;
+  unit: string;
+  source: string;
+}
+
+export const SERIES: Series[] = [
+  {indicator: "destatis:anteil_unter_18", year: 2020, label: "unter 18", unit: "percent", source: "Destatis 12411-0018, Berechnung des Atlas"},
+  {indicator: "destatis:anteil_65_plus", year: 2020, label: "65 und älter", unit: "percent", source: "Destatis 12411-0018, Berechnung des Atlas"},
+  {indicator: "destatis:altenquotient", year: 2020, label: "Altenquotient", unit: "ratio", source: "Destatis 12411-0018, Berechnung des Atlas: 65-Jährige und Ältere je 100 Personen von 20 bis unter 65"},
+  {indicator: "inkar:q_asyl_bev", year: 2021, label: "AsylbLG-Empfänger", unit: "per_1000", source: "INKAR (BBSR): Empfänger von Regelleistungen nach dem Asylbewerberleistungsgesetz je 1.000 Einwohner"},
+  {indicator: "destatis:schutzsuchende_je_1000", year: 2018, label: "Schutzsuchende", unit: "per_1000", source: "Destatis 12531 (Schutzsuchende) je 1.000 Einwohner nach 12411-0018, Berechnung des Atlas"}
+];
+
+/** Rank 1 = highest value, among the Kreise with a value. */
+function ranks(facts: Fact[]): Map<string, {value: number | null; rank: number | null; of: number}> {
+  const valued = facts.filter((f) => f.value !== null).sort((a, b) => (b.value as number) - (a.value as number));
+  const out = new Map<string, {value: number | null; rank: number | null; of: number}>();
+  valued.forEach((f, i) => out.set(f.area_id, {value: f.value, rank: i + 1, of: valued.length}));
+  for (const f of facts) if (!out.has(f.area_id)) out.set(f.area_id, {value: null, rank: null, of: valued.length});
+  return out;
+}
+
+export function kreiseMarkdown(facts: Fact[]): string {
+  const kreis = (f: Fact) => f.area_level === "kreis" && /^\d{5}$/.test(f.area_id);
+  const population = facts.filter((f) => f.indicator === "destatis:bevoelkerung" && kreis(f) && f.year === 2020 && f.sex === "total" && f.age_group === "total");
+  const ranked = SERIES.map((s) => ({...s, ranks: ranks(facts.filter((f) => f.indicator === s.indicator && kreis(f) && f.year === s.year))}));
+  const profiles = new Map(places().filter((p) => p.kind !== "kreisteil").map((p) => [p.destatis_id || p.area_id, p.slug]));
+  profiles.set("15003", "magdeburg");
+  const byLand = new Map<string, Fact[]>();
+  for (const f of population) (byLand.get(f.area_id.slice(0, 2)) ?? byLand.set(f.area_id.slice(0, 2), []).get(f.area_id.slice(0, 2))!).push(f);
+  const out: string[] = [
+    "---",
+    "title: Alle Kreise Deutschlands – Kurzprofile",
+    "toc: false",
+    "---",
+    "",
+    "# Alle Kreise Deutschlands: Kurzprofile",
+    "",
+    `<p class="atlas-explain">Jeder der ${population.length} Kreise und kreisfreien Städte (Gebietsstand 31.12.2020) mit den Reihen, die für alle Kreise auf einer Definition vorliegen, und seinem Rang unter allen Kreisen (Rang 1 = höchster Wert). Bevölkerung: Fortschreibung des Bevölkerungsstandes am 31.12.2020 (© Statistisches Bundesamt (Destatis), GENESIS 12411-0018, dl-de/by-2-0); Asylbewerberleistungen: INKAR, © BBSR Bonn 2021, dl-de/by-2-0. Definitionen: <a href="./indikatoren">Indikatorenkatalog</a>. Karte: <a href="./karten/deutschland">Deutschland: alle Kreise</a>.</p>`,
+    `<p class="atlas-explain">Stichtag jeweils 31.12. des genannten Jahres. „–“: kein Wert in der Quelle (nie 0). Rang x/n: Platz unter den n Kreisen mit Wert.</p>`,
+    `<ul class="atlas-explain">${SERIES.map((s) => `<li>${esc(s.label)}: ${esc(s.source)}</li>`).join("")}</ul>`,
+    ""
+  ];
+  for (const land of [...byLand.keys()].sort()) {
+    out.push(`## ${esc(LAENDER[land])}`, "");
+    for (const p of byLand.get(land)!.sort((a, b) => a.area_name.localeCompare(b.area_name, "de"))) {
+      const id = p.area_id;
+      const items = ranked.map((s) => {
+        const r = s.ranks.get(id);
+        const value = r?.value ?? null;
+        return `<li>${esc(s.label)} ${s.year}: <strong>${esc(formatValue(value, s.unit))}</strong>${r?.rank ? ` · Rang ${r.rank}/${r.of}` : ""}</li>`;
+      });
+      const profile = profiles.get(id);
+      out.push(
+        `<section class="atlas-kreis card" id="k${id}" data-area-id="${id}">`,
+        `<h3>${esc(p.area_name)} <span class="atlas-explain">${id}</span></h3>`,
+        `<ul><li>Bevölkerung 2020: <strong>${esc(formatNumber(p.value, {digits: 0}))}</strong></li>${items.join("")}</ul>`,
+        `<p><a href="./karten/deutschland?gebiet=${id}">Karte</a> · <a href="./altersstruktur/kreise?gebiet=${id}">Alterspyramide</a> · <a href="./vergleich?indikator=inkar:q_asyl_bev&amp;orte=${id === "15003" ? "15003000" : id}">Vergleich</a>${profile ? ` · <a href="./orte/${profile}">Ortsprofil</a>` : ""}</p>`,
+        `</section>`,
+        ""
+      );
+    }
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,3 @@
+import {boundaryLoader} from "../../../loaders/site/framework.ts";
+
+await boundaryLoader("de-kreise");

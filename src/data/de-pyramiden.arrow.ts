@@ -1,0 +1,3 @@
+import {factsLoader} from "../../loaders/site/framework.ts";
+
+await factsLoader("de-pyramiden");

@@ -1,0 +1,125 @@
+/**
+ * Issue 17 in the browser: the Germany map of all Kreise, the pyramid of a
+ * Kreis outside Niedersachsen and Sachsen-Anhalt with five overlays, and the
+ * five concept places on one definition in /vergleich. Values are compared
+ * with the built Arrow files and the facts the loaders build.
+ */
+import {readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {tableFromIPC} from "apache-arrow";
+import {describe, expect, test} from "vitest";
+import {formatValue} from "../../components/format.ts";
+import {dist, useSite} from "./site.ts";
+
+function built(dir: string, name: string, ext: string): string {
+  const file = readdirSync(join(dist, "_file", dir)).find((f) => f.startsWith(`${name}.`) && f.endsWith(`.${ext}`) && f.split(".").length === 3);
+  if (!file) throw new Error(`dist/_file/${dir}/${name}.*.${ext} not built`);
+  return join(dist, "_file", dir, file);
+}
+const rows = (name: string) =>
+  tableFromIPC(readFileSync(built("data", name, "arrow"))).toArray().map((r) => {
+    const o = r.toJSON() as Record<string, unknown>;
+    return {...o, value: o.value === null ? null : Number(o.value), year: Number(o.year)} as {area_id: string; indicator: string; year: number; value: number | null; sex: string; age_group: string};
+  });
+
+const site = useSite();
+const FIVE = ["15003", "03103", "03159", "03241", "03357"];
+
+describe("Germany map", () => {
+  test("draws all 401 Kreise with the Länder borders and the five places outlined; colours and tooltip match the data", async () => {
+    const page = await site.open("/karten/deutschland?indikator=inkar:q_asyl_bev&jahr=2019&gebiet=15003", {height: 1400});
+    try {
+      const paths = page.locator('[data-chart="deutschland-kreise"] path[data-area-id]');
+      expect(await paths.count()).toBe(401);
+      const data = rows("de-kreis-karte").filter((r) => r.indicator === "inkar:q_asyl_bev" && r.year === 2019);
+      const magdeburg = data.find((r) => r.area_id === "15003")!.value;
+      expect(magdeburg).toBe(4.13); // INKAR sozialleistungen.parquet, Kreise 15003000, 2019
+      expect(await page.locator('[data-chart="deutschland-kreise"] path[data-area-id="15003"]').getAttribute("data-value")).toBe("4.13");
+      // Eisenach has no INKAR value (Gebietsstand 2021): drawn as no data, never 0.
+      expect(await page.locator('[data-chart="deutschland-kreise"] path[data-area-id="16056"]').getAttribute("data-value")).toBe("");
+      expect(await page.locator(".atlas-details").textContent()).toContain(formatValue(4.13, "per_1000"));
+      // Länder borders: one path per Land in the borders layer.
+      const svgText = await page.locator('[data-chart="deutschland-kreise"] svg').first().innerHTML();
+      expect(svgText).toContain('stroke="#c2410c"');
+      // Ranking table: 400 Kreise with a value.
+      expect(await page.locator(".atlas-details").textContent()).toMatch(/Rang \d+ von 400 Kreisen/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("age shares: a year change redraws from the data (Anteil 65+, 2015)", async () => {
+    const page = await site.open("/karten/deutschland?indikator=destatis:anteil_65_plus&jahr=2015", {height: 1400});
+    try {
+      const data = rows("de-kreis-karte").filter((r) => r.indicator === "destatis:anteil_65_plus" && r.year === 2015);
+      expect(data.filter((r) => r.area_id.length === 5).length).toBe(402);
+      const goe = data.find((r) => r.area_id === "03152")!;
+      // 03152 exists only in 2015 and is not on the 2021 map: the map draws 401 areas, Osterode and old Göttingen without data.
+      expect(goe.value).not.toBeNull();
+      expect(await page.locator('[data-chart="deutschland-kreise"] path[data-area-id="03159"]').getAttribute("data-value")).toBe("");
+      const v = data.find((r) => r.area_id === "09162")!.value!;
+      expect(Number(await page.locator('[data-chart="deutschland-kreise"] path[data-area-id="09162"]').getAttribute("data-value"))).toBeCloseTo(v, 10);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("Kreis pyramid", () => {
+  test("München (09162): both sexes in all 17 groups, then five overlays in relative mode", async () => {
+    const page = await site.open("/altersstruktur/kreise?gebiet=09162&jahr=2019", {height: 1400});
+    try {
+      const chart = page.locator('[data-chart="kreis-pyramide"]');
+      const from = [0, 3, 6, 10, 15, 18, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 75];
+      const data = rows("de-pyramiden").filter((r) => r.indicator === "destatis:bevoelkerung" && r.area_id === "09162" && r.year === 2019);
+      expect(data.length).toBe(34);
+      for (const sex of ["male", "female"]) {
+        for (const age of from) {
+          const rect = chart.locator(`rect[data-age="${age}"][data-sex="${sex}"]`);
+          expect(await rect.count(), `${sex} ${age}`).toBe(1);
+          const group = data.find((r) => r.sex === sex && Number.parseInt(r.age_group, 10) === age)!;
+          const width = (age === 75 ? 90 : from[from.indexOf(age) + 1]) - age;
+          expect(Number(await rect.getAttribute("data-value"))).toBeCloseTo(group.value! / width, 6);
+        }
+      }
+      await page.getByRole("button", {name: "Alle fünf Konzeptorte überlagern"}).click();
+      await page.waitForFunction(() => document.querySelectorAll('[data-chart="kreis-pyramide"] svg text').length > 0 && [...document.querySelectorAll('[data-chart="kreis-pyramide"] text')].filter((t) => t.textContent?.startsWith("Linie:")).length === 5, null, {timeout: 30_000});
+      const labels = await chart.locator("text").allTextContents();
+      expect(labels.filter((t) => t.startsWith("Linie:"))).toHaveLength(5);
+      expect(page.url()).toContain("modus=relativ");
+      expect(decodeURIComponent(page.url())).toContain(`vergleich=${FIVE.join(",")}`);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("/vergleich on one definition", () => {
+  test("Magdeburg and the four Niedersachsen places on INKAR q_asyl_bev, no definition warning between them", async () => {
+    const page = await site.open("/vergleich?indikator=inkar:q_asyl_bev&orte=15003000,03103,03159,03241,03357", {height: 1200});
+    try {
+      const titles = await page.locator('[data-chart="vergleich-linien"] circle title').allTextContents();
+      expect(titles).toContain(`Magdeburg 2019: ${formatValue(4.13, "per_1000")}`);
+      expect(titles.filter((t) => / 2019: /.test(t))).toHaveLength(5);
+      const rules = await page.locator(".atlas-comparability li[data-rule]").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-rule")));
+      expect(rules).toContain("kreise-deutschland-eine-definition");
+      for (const definitionRule of ["auslaender-magdeburg-melderegister", "goettingen-wohnberechtigt", "migrationshintergrund-register-mikrozensus", "destatis-stichtag", "je-1000-berechnet"]) expect(rules).not.toContain(definitionRule);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("/kreise", () => {
+  test("a compact profile for every Kreis, with rank among all Kreise", async () => {
+    const page = await site.open("/kreise");
+    try {
+      expect(await page.locator("section.atlas-kreis").count()).toBe(401);
+      const q = rows("de-kreis-karte").filter((r) => r.indicator === "inkar:q_asyl_bev" && r.year === 2021 && r.area_id.length === 5 && r.value !== null).sort((a, b) => b.value! - a.value!);
+      const rank = q.findIndex((r) => r.area_id === "15003") + 1;
+      expect(await page.locator("#k15003").textContent()).toContain(`AsylbLG-Empfänger 2021: ${formatValue(q[rank - 1].value, "per_1000")} · Rang ${rank}/400`);
+    } finally {
+      await page.close();
+    }
+  });
+});
