@@ -145,6 +145,7 @@ export function servingChecks(name: string, start: () => Promise<Served>, {encod
       for (const method of ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"]) {
         const r = await get(server.url + "/quellen", {}, method);
         expect(r.status, method).toBe(405);
+        expect(r.headers.allow, method).toBe("GET, HEAD");
       }
       expect((await get(server.url + "/quellen")).status).toBe(200);
     });
