@@ -45,7 +45,7 @@ async function settle(pid: number, start: number): Promise<number> {
 
 async function measure(name: string, start: () => Promise<{url: string; pid: number; close(): Promise<void>}>, {smoke, nginx}: {smoke: boolean; nginx: boolean}): Promise<ServingFigures> {
   const at = landmarks();
-  const paths = ["/", "/karten/magdeburg", "/quellen", "/vergleich", "/indikatoren", at.embed, at.figure, at.module, at.hashedScript, at.arrow, "/karten/gibt-es-nicht"];
+  const paths = ["/", "/karten/magdeburg", "/quellen", "/vergleich", "/indikatoren", at.embed, at.figure, at.module, at.hashedScript, at.arrow];
   const server = await start();
   try {
     const pid = nginx ? workerOf(server.pid) : server.pid;
