@@ -312,7 +312,7 @@ export function figure<T>(chart: Element, options: FigureOptions<T>): HTMLElemen
     caption.append(p);
   };
   line("Quelle", `${options.source} (Lizenz: ${licenceOfFigure(options)})`);
-  const pinnedFiles = sourceFiles(doc, options.sources ?? []);
+  const pinnedFiles = sourceFiles(doc, sourcesOfFigure(options));
   if (pinnedFiles) caption.append(pinnedFiles);
   line("Stand", formatStand(options.date));
   line("Definition", options.definition);
