@@ -27,8 +27,8 @@ const WATCH = (id: string) => `
   window.__fp = {picture: null, interactive: null};
   new MutationObserver(() => {
     const t = performance.now();
-    if (window.__fp.picture === null && document.querySelector('.atlas-firstpaint[data-firstpaint="${id}"][data-state="static"] svg, .observablehq [data-chart="${id}"] svg')) window.__fp.picture = t;
-    if (window.__fp.interactive === null && document.querySelector('.observablehq [data-chart="${id}"] svg')) window.__fp.interactive = t;
+    if (window.__fp.picture === null && document.querySelector('.atlas-firstpaint[data-firstpaint="${id}"][data-state="static"] svg, figure[data-chart="${id}"] svg')) window.__fp.picture = t;
+    if (window.__fp.interactive === null && document.querySelector('figure[data-chart="${id}"] svg')) window.__fp.interactive = t;
   }).observe(document, {subtree: true, childList: true, attributes: true});
 `;
 
