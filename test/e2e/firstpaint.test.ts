@@ -70,7 +70,7 @@ describe("default view before DuckDB", () => {
       const before = await marks(page, `.atlas-firstpaint[data-firstpaint="${id}"] .atlas-firstpaint-picture`);
       expect(before.length).toBeGreaterThan(0);
       release();
-      await page.locator(`figure[data-chart="${id}"]`).first().waitFor({timeout: 60_000});
+      await page.locator(`figure[data-chart="${id}"]`).first().waitFor({timeout: 120_000});
       await expect.poll(() => page.locator(`.atlas-firstpaint[data-firstpaint="${id}"]`).count(), {timeout: 30_000}).toBe(0);
       expect(await marks(page, `figure[data-chart="${id}"]`)).toEqual(before);
       expect(errors).toEqual([]);
@@ -126,17 +126,18 @@ describe("a view given by URL parameters", () => {
       await page.close();
     }
   });
-  test("/altersstruktur/magdeburg?jahr=2020 at 390 px: loading state, then the 2020 pyramid", async () => {
+  // 2022: the default breakdown by sex starts in 2021 (earlier years are clamped to it).
+  test("/altersstruktur/magdeburg?jahr=2022 at 390 px: loading state, then the 2022 pyramid", async () => {
     const {page, release} = await heldPage(390);
     try {
-      await page.goto(`${server.url}/altersstruktur/magdeburg?jahr=2020`, {waitUntil: "domcontentloaded"});
+      await page.goto(`${server.url}/altersstruktur/magdeburg?jahr=2022`, {waitUntil: "domcontentloaded"});
       const slot = page.locator(`.atlas-firstpaint[data-firstpaint="magdeburg-alterspyramide"]`);
       expect(await slot.getAttribute("data-state")).toBe("pending");
       await expect.poll(() => slot.locator(".atlas-firstpaint-loading").isVisible(), {timeout: 30_000}).toBe(true);
       release();
       const chart = page.locator(`figure[data-chart="magdeburg-alterspyramide"]`).first();
       await chart.waitFor({timeout: 60_000});
-      expect(await chart.textContent()).toContain("2020");
+      expect(await chart.textContent()).toContain("2022");
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     } finally {
       release();
