@@ -51,11 +51,12 @@ async function once(browser: Browser, url: string, id: string, slow: boolean): P
   }
   await page.addInitScript(WATCH(id));
   await page.goto(url, {waitUntil: "commit"});
-  await page.waitForFunction(() => (window as unknown as {__fp: {interactive: number | null}}).__fp?.interactive !== null, undefined, {timeout: 120_000, polling: 50});
+  // A page that never becomes interactive in two minutes is printed as "–", not a crash of the whole run.
+  await page.waitForFunction(() => (window as unknown as {__fp: {interactive: number | null}}).__fp?.interactive !== null, undefined, {timeout: 120_000, polling: 50}).catch(() => {});
   const result = await page.evaluate(() => {
-    const fp = (window as unknown as {__fp: {picture: number; interactive: number}}).__fp;
+    const fp = (window as unknown as {__fp: {picture: number | null; interactive: number | null}}).__fp;
     const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
-    return {first: Math.max(fp.picture, fcp), interactive: fp.interactive};
+    return {first: fp.picture === null ? NaN : Math.max(fp.picture, fcp), interactive: fp.interactive ?? NaN};
   });
   await context.close();
   return result;
