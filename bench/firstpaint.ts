@@ -27,8 +27,8 @@ const WATCH = (id: string) => `
   window.__fp = {picture: null, interactive: null};
   new MutationObserver(() => {
     const t = performance.now();
-    if (window.__fp.picture === null && document.querySelector('.atlas-firstpaint[data-firstpaint="${id}"][data-state="static"] svg, .observablehq [data-chart="${id}"] svg')) window.__fp.picture = t;
-    if (window.__fp.interactive === null && document.querySelector('.observablehq [data-chart="${id}"] svg')) window.__fp.interactive = t;
+    if (window.__fp.picture === null && document.querySelector('.atlas-firstpaint[data-firstpaint="${id}"][data-state="static"] svg, figure[data-chart="${id}"] svg')) window.__fp.picture = t;
+    if (window.__fp.interactive === null && document.querySelector('figure[data-chart="${id}"] svg')) window.__fp.interactive = t;
   }).observe(document, {subtree: true, childList: true, attributes: true});
 `;
 
@@ -51,11 +51,12 @@ async function once(browser: Browser, url: string, id: string, slow: boolean): P
   }
   await page.addInitScript(WATCH(id));
   await page.goto(url, {waitUntil: "commit"});
-  await page.waitForFunction(() => (window as unknown as {__fp: {interactive: number | null}}).__fp?.interactive !== null, undefined, {timeout: 120_000, polling: 50});
+  // A page that never becomes interactive in two minutes is printed as "–", not a crash of the whole run.
+  await page.waitForFunction(() => (window as unknown as {__fp: {interactive: number | null}}).__fp?.interactive !== null, undefined, {timeout: 120_000, polling: 50}).catch(() => {});
   const result = await page.evaluate(() => {
-    const fp = (window as unknown as {__fp: {picture: number; interactive: number}}).__fp;
+    const fp = (window as unknown as {__fp: {picture: number | null; interactive: number | null}}).__fp;
     const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
-    return {first: Math.max(fp.picture, fcp), interactive: fp.interactive};
+    return {first: fp.picture === null ? NaN : Math.max(fp.picture, fcp), interactive: fp.interactive ?? NaN};
   });
   await context.close();
   return result;

@@ -8,8 +8,8 @@
  * - a German loading state, shown instead when the URL asks for another view
  *   (any of the chart's URL parameters, components/charts/registry.ts): a
  *   tiny inline script decides before the first paint;
- * and the page preloads DuckDB-WASM's module, worker and wasm, so they
- * download while the page's own modules load.
+ * and the page preloads DuckDB-WASM's wasm, so it downloads while the
+ * page's own modules load.
  */
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
@@ -72,29 +72,21 @@ export function inlineFirstPaint(html: string, dist: string): FirstPaintResult {
   return {html: out, charts};
 }
 
-/** DuckDB-WASM's files as this build serves them (the versioned npm cache paths). */
-export function duckdbAssets(dist: string): {module: string[]; wasm: string | null; worker: string | null} {
-  const dir = "_npm/@duckdb/duckdb-wasm@1.29.0";
-  const base = join(dist, dir);
-  if (!existsSync(base)) return {module: [], wasm: null, worker: null};
-  const has = (p: string) => existsSync(join(base, p));
-  return {
-    module: has("_esm.js") ? [`/${dir}/_esm.js`] : [],
-    wasm: has("dist/duckdb-eh.wasm") ? `/${dir}/dist/duckdb-eh.wasm` : null,
-    worker: has("dist/duckdb-browser-eh.worker.js") ? `/${dir}/dist/duckdb-browser-eh.worker.js` : null
-  };
+/** DuckDB-WASM's wasm as this build serves it (the versioned npm cache path); its JS module Framework already modulepreloads. */
+export function duckdbWasm(dist: string): string | null {
+  const path = "_npm/@duckdb/duckdb-wasm@1.29.0/dist/duckdb-eh.wasm";
+  return existsSync(join(dist, path)) ? `/${path}` : null;
 }
 
 /**
- * Starts DuckDB-WASM's downloads with the page's first bytes instead of after
- * the page's modules have run: modulepreload for its module (the page imports
- * it), preload for the wasm (fetched by DuckDB's worker; reused from the HTTP
- * cache when the server marks the versioned /_npm/ files cacheable).
+ * Starts DuckDB-WASM's largest download with the page's first bytes instead
+ * of after the page's modules have run and DuckDB's worker has started. The
+ * worker's own fetch of the wasm then comes from the HTTP cache, where the
+ * server marks the versioned /_npm/ files cacheable.
  */
 export function duckdbPreloads(html: string, dist: string): string {
   if (html.includes('data-atlas-preload="duckdb"')) return html;
-  const {module, wasm} = duckdbAssets(dist);
-  const links = [...module.map((href) => `<link rel="modulepreload" href="${href}" data-atlas-preload="duckdb">`), wasm ? `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin data-atlas-preload="duckdb">` : ""].filter(Boolean);
-  if (!links.length) return html;
-  return html.replace(/(<meta charset="utf-8">)/i, `$1\n${links.join("\n")}`);
+  const wasm = duckdbWasm(dist);
+  if (!wasm) return html;
+  return html.replace(/(<meta charset="utf-8">)/i, `$1\n<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin data-atlas-preload="duckdb">`);
 }

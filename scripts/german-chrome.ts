@@ -20,6 +20,9 @@ const REWRITES: [RegExp, string][] = [
   // Search bundle (search.js): result count and the empty result.
   [/"<div>no results<\/div>"/g, '"<div>keine Treffer</div>"'],
   [/`<div>\$\{(\w+)\.length\.toLocaleString\("en-US"\)\} result\$\{\1\.length\s*===?\s*1\s*\?\s*""\s*:\s*"s"\}<\/div>/g, '`<div>${$1.length.toLocaleString("de-DE")} Treffer</div>'],
+  // Observable Inputs (stdlib/inputs.js), should a page use Inputs.search: its placeholder and result count.
+  [/(placeholder:\w+=)"Search"/g, '$1"Suchen"'],
+  [/`\$\{(\w+)\((\w+)\)\} result\$\{\2\s*===?\s*1\s*\?\s*""\s*:\s*"s"\}`/g, "`${$1($2)} Treffer`"],
   // Stylesheet (layout.css): the pager's labels are generated content.
   [/content:\s*"Previous page"/g, 'content: "Vorherige Seite"'],
   [/content:\s*"Next page"/g, 'content: "Nächste Seite"']

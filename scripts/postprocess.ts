@@ -104,8 +104,8 @@ export async function postprocess(dist: string, {allowThirdParty = false} = {}):
     let text = readFileSync(file, "utf8");
     for (const hit of thirdPartyLoads(text)) problems.push(`${relative(dist, file)}: ${hit}`);
     // German chrome and first paint (issue 13): before the CSP hashes, which cover the inline scripts these add.
-    // Only Framework's own files (pages, /_observablehq/): vendored libraries keep their text.
-    const own = ext === ".html" || relative(dist, file).startsWith("_observablehq");
+    // Only Framework's own files (pages, stylesheets with its layout.css, /_observablehq/): vendored libraries keep their text.
+    const own = ext === ".html" || ext === ".css" || relative(dist, file).startsWith("_observablehq");
     const german = own ? germanChrome(text) : text;
     if (own) for (const left of englishLeft(german)) english.push(`${relative(dist, file)}: ${left}`);
     if (ext !== ".html") {

@@ -87,9 +87,9 @@ describe("German interface on every page", () => {
     const search = page.locator("#observablehq-search input");
     expect(await search.getAttribute("placeholder")).toBe("Suchen");
     await search.fill("Wolfsburg");
-    await expect.poll(() => page.locator("#observablehq-search-results > div").first().textContent()).toMatch(/^\d+ Treffer$/);
+    await expect.poll(() => page.locator("#observablehq-search-results > div").first().textContent(), {timeout: 20_000}).toMatch(/^\d+ Treffer$/);
     await search.fill("qqqxqqq");
-    await expect.poll(() => page.locator("#observablehq-search-results > div").first().textContent()).toBe("keine Treffer");
+    await expect.poll(() => page.locator("#observablehq-search-results > div").first().textContent(), {timeout: 20_000}).toBe("keine Treffer");
     expect(await page.locator("#observablehq-sidebar-toggle").getAttribute("title")).toMatch(/^Seitenleiste ein- oder ausblenden/);
     await page.close();
   });

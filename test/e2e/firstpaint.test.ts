@@ -62,7 +62,7 @@ describe("default view before DuckDB", () => {
     try {
       await page.goto(server.url + path, {waitUntil: "load"});
       const picture = page.locator(`.atlas-firstpaint[data-firstpaint="${id}"][data-state="static"] .atlas-firstpaint-picture > svg`);
-      await expect.poll(() => picture.isVisible()).toBe(true);
+      await expect.poll(() => picture.isVisible(), {timeout: 30_000}).toBe(true);
       const box = await picture.boundingBox();
       expect(box!.height).toBeGreaterThan(100);
       // DuckDB has not answered: the interactive chart is not there yet.
@@ -70,9 +70,9 @@ describe("default view before DuckDB", () => {
       const before = await marks(page, `.atlas-firstpaint[data-firstpaint="${id}"] .atlas-firstpaint-picture`);
       expect(before.length).toBeGreaterThan(0);
       release();
-      await page.locator(`.observablehq [data-chart="${id}"]`).first().waitFor({timeout: 60_000});
-      await expect.poll(() => page.locator(`.atlas-firstpaint[data-firstpaint="${id}"]`).count()).toBe(0);
-      expect(await marks(page, `.observablehq [data-chart="${id}"]`)).toEqual(before);
+      await page.locator(`figure[data-chart="${id}"]`).first().waitFor({timeout: 120_000});
+      await expect.poll(() => page.locator(`.atlas-firstpaint[data-firstpaint="${id}"]`).count(), {timeout: 30_000}).toBe(0);
+      expect(await marks(page, `figure[data-chart="${id}"]`)).toEqual(before);
       expect(errors).toEqual([]);
     } finally {
       release();
@@ -93,7 +93,7 @@ describe("a view given by URL parameters", () => {
       const slot = page.locator(`.atlas-firstpaint[data-firstpaint="magdeburg-stadtteile"]`);
       expect(await slot.getAttribute("data-state")).toBe("pending");
       const loading = slot.locator(".atlas-firstpaint-loading");
-      await expect.poll(() => loading.isVisible()).toBe(true);
+      await expect.poll(() => loading.isVisible(), {timeout: 30_000}).toBe(true);
       expect(await loading.textContent()).toContain("Daten werden geladen …");
       expect(await slot.locator("progress").count()).toBe(1);
       // The default view's picture is not shown for another year.
@@ -106,7 +106,7 @@ describe("a view given by URL parameters", () => {
             let blank = 0;
             const tick = () => {
               const loadingShown = !!document.querySelector('.atlas-firstpaint[data-state="pending"] .atlas-firstpaint-loading');
-              const chart = document.querySelector('.observablehq [data-chart="magdeburg-stadtteile"]');
+              const chart = document.querySelector('figure[data-chart="magdeburg-stadtteile"]');
               if (!loadingShown && !chart) blank++;
               if (chart) resolve(blank);
               else requestAnimationFrame(tick);
@@ -118,7 +118,7 @@ describe("a view given by URL parameters", () => {
       expect(await watch).toBe(0);
       const altstadt = facts.find((f) => f.indicator === "md:auslaenderanteil" && f.area_id === "15003000-st01" && f.year === 2020 && f.sex === "total" && f.age_group === "total");
       expect(altstadt?.value).toBeTypeOf("number");
-      const drawn = page.locator(`.observablehq [data-chart="magdeburg-stadtteile"] path[data-area-id="15003000-st01"]`).first();
+      const drawn = page.locator(`figure[data-chart="magdeburg-stadtteile"] path[data-area-id="15003000-st01"]`).first();
       await drawn.waitFor();
       expect(Number(await drawn.getAttribute("data-value"))).toBeCloseTo(altstadt!.value!, 10);
     } finally {
@@ -126,17 +126,18 @@ describe("a view given by URL parameters", () => {
       await page.close();
     }
   });
-  test("/altersstruktur/magdeburg?jahr=2020 at 390 px: loading state, then the 2020 pyramid", async () => {
+  // 2022: the default breakdown by sex starts in 2021 (earlier years are clamped to it).
+  test("/altersstruktur/magdeburg?jahr=2022 at 390 px: loading state, then the 2022 pyramid", async () => {
     const {page, release} = await heldPage(390);
     try {
-      await page.goto(`${server.url}/altersstruktur/magdeburg?jahr=2020`, {waitUntil: "domcontentloaded"});
+      await page.goto(`${server.url}/altersstruktur/magdeburg?jahr=2022`, {waitUntil: "domcontentloaded"});
       const slot = page.locator(`.atlas-firstpaint[data-firstpaint="magdeburg-alterspyramide"]`);
       expect(await slot.getAttribute("data-state")).toBe("pending");
-      await expect.poll(() => slot.locator(".atlas-firstpaint-loading").isVisible()).toBe(true);
+      await expect.poll(() => slot.locator(".atlas-firstpaint-loading").isVisible(), {timeout: 30_000}).toBe(true);
       release();
-      const chart = page.locator(`.observablehq [data-chart="magdeburg-alterspyramide"]`).first();
+      const chart = page.locator(`figure[data-chart="magdeburg-alterspyramide"]`).first();
       await chart.waitFor({timeout: 60_000});
-      expect(await chart.textContent()).toContain("2020");
+      expect(await chart.textContent()).toContain("2022");
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     } finally {
       release();

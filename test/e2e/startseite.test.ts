@@ -48,7 +48,7 @@ describe("place search", () => {
   test("typing Göttingen offers Stadt and Landkreis; arrow and Enter land on the Stadt's profile", async () => {
     const {page} = await home();
     await page.getByLabel("Ort suchen").fill("Göttingen");
-    await expect.poll(() => page.locator("#ortssuche-liste [role=option] .atlas-search-name").allTextContents()).toEqual(["Landkreis Göttingen", "Stadt Göttingen"]);
+    await expect.poll(() => page.locator("#ortssuche-liste [role=option] .atlas-search-name").allTextContents(), {timeout: 20_000}).toEqual(["Landkreis Göttingen", "Stadt Göttingen"]);
     await page.getByLabel("Ort suchen").press("ArrowDown");
     await Promise.all([page.waitForURL(/\/orte\/stadt-goettingen$/), page.getByLabel("Ort suchen").press("Enter")]);
     await expect.poll(() => page.locator("h1").first().textContent()).toContain("Göttingen");
@@ -66,7 +66,7 @@ describe("place search", () => {
     await Promise.all([page.waitForURL(/\/karten\/magdeburg\?gebiet=15003000-st08$/), page.getByLabel("Ort suchen").press("Enter")]);
     await page.goBack();
     await page.getByLabel("Ort suchen").fill("Atlantis");
-    await expect.poll(() => page.locator("#ortssuche-status").textContent()).toMatch(/^Kein Ort gefunden/);
+    await expect.poll(() => page.locator("#ortssuche-status").textContent(), {timeout: 20_000}).toMatch(/^Kein Ort gefunden/);
     await page.close();
   });
 });

@@ -43,10 +43,9 @@ describe("inlineFirstPaint", () => {
   });
   test("DuckDB preloads go right after the charset, once", () => {
     mkdirSync(join(dist, "_npm/@duckdb/duckdb-wasm@1.29.0/dist"), {recursive: true});
-    writeFileSync(join(dist, "_npm/@duckdb/duckdb-wasm@1.29.0/_esm.js"), "");
     writeFileSync(join(dist, "_npm/@duckdb/duckdb-wasm@1.29.0/dist/duckdb-eh.wasm"), "");
     const once = duckdbPreloads(`<head><meta charset="utf-8"><title>x</title></head>`, dist);
-    expect(once).toMatch(/^<head><meta charset="utf-8">\n<link rel="modulepreload" href="\/_npm\/@duckdb\/duckdb-wasm@1.29.0\/_esm.js"/);
+    expect(once).toMatch(/^<head><meta charset="utf-8">\n<link rel="preload"/);
     expect(once).toContain(`<link rel="preload" href="/_npm/@duckdb/duckdb-wasm@1.29.0/dist/duckdb-eh.wasm" as="fetch" type="application/wasm" crossorigin`);
     expect(duckdbPreloads(once, dist)).toBe(once);
   });

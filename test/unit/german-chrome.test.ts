@@ -36,3 +36,10 @@ test("the table of contents' default label", () => {
   const html = `<aside id="observablehq-toc" data-selector="h2">\n<nav>\n<div>Contents</div>\n<ol>`;
   expect(germanChrome(html)).toBe(`<aside id="observablehq-toc" data-selector="h2">\n<nav>\n<div>Inhalt</div>\n<ol>`);
 });
+
+test("Observable Inputs' search defaults, minified as the build writes them", () => {
+  const inputs = 'const dn=se(e=>{const t=ue(e);return n=>`${t(n)} result${n===1?"":"s"}`}),pn=1;function x({placeholder:l="Search"}){}';
+  const german = germanChrome(inputs);
+  expect(german).toBe('const dn=se(e=>{const t=ue(e);return n=>`${t(n)} Treffer`}),pn=1;function x({placeholder:l="Suchen"}){}');
+  expect(englishLeft(german)).toEqual([]);
+});
