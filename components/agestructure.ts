@@ -203,7 +203,10 @@ export function ageStructure(rows: AgeBandRow[], options: AgeStructureOptions): 
     axis.append(text);
   }
   const axisTitle = svgEl(doc, "text", {"x": width - marginRight, "y": axisY + 30, "text-anchor": "end"});
-  axisTitle.textContent = relative ? `Anteil an allen Personen${label ? ` (${label})` : ""} in % →` : "Personen →";
+  const fullTitle = relative ? `Anteil an allen Personen${label ? ` (${label})` : ""} in % →` : "Personen →";
+  // On a phone the long title would run past the left edge: the short form, the full one as tooltip.
+  axisTitle.textContent = fullTitle.length * 6.6 > width - marginRight - 4 ? (relative ? "Anteil in % →" : fullTitle) : fullTitle;
+  if (axisTitle.textContent !== fullTitle) axisTitle.append(Object.assign(svgEl(doc, "title", {}), {textContent: fullTitle}));
   axis.append(axisTitle);
   svg.append(grid, axis, svgEl(doc, "line", {x1: marginLeft, x2: marginLeft, y1: marginTop, y2: axisY, stroke: "#333"}));
 

@@ -17,6 +17,8 @@ export interface LayoutReport {
 }
 
 export async function checkLayout(page: Page): Promise<LayoutReport> {
+  // tsx (esbuild keepNames) wraps named functions in __name(); the page has no such helper.
+  await page.evaluate("globalThis.__name ??= (f) => f");
   return page.evaluate(() => {
     const viewport = window.innerWidth;
     const describe = (e: Element) => {

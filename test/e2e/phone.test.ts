@@ -30,7 +30,7 @@ const site = useSite();
 
 describe("every page at 390 px", () => {
   test.each(pages)("%s", async (path) => {
-    const page = await site.open(path, {width: 390});
+    const page = await site.open(path, {width: 390, timeout: 90_000});
     try {
       const layout = await checkLayout(page);
       expect({path, ...layout}).toEqual({path, viewport: 390, scrollWidth: 390, wide: [], clipped: [], overlapping: []});
@@ -42,7 +42,7 @@ describe("every page at 390 px", () => {
 
 describe("embed pages at the widths a report uses", () => {
   test.each([320, 800])("/einbetten/vergleich-linien at %i px", async (width) => {
-    const page = await site.open("/einbetten/vergleich-linien", {width});
+    const page = await site.open("/einbetten/vergleich-linien", {width, timeout: 90_000});
     try {
       const layout = await checkLayout(page);
       expect(layout).toEqual({viewport: width, scrollWidth: width, wide: [], clipped: [], overlapping: []});

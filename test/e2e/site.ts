@@ -13,7 +13,7 @@ import {serve, type StaticServer} from "./server.ts";
 export const dist = join(dirname(fileURLToPath(import.meta.url)), "../../dist");
 
 export interface Site {
-  open(path: string, options?: {height?: number; width?: number}): Promise<Page>;
+  open(path: string, options?: {height?: number; width?: number; timeout?: number}): Promise<Page>;
 }
 
 export function useSite(): Site {
@@ -28,9 +28,9 @@ export function useSite(): Site {
     await server?.close();
   });
   return {
-    async open(path, {height = 900, width = 1280} = {}) {
+    async open(path, {height = 900, width = 1280, timeout = 30_000} = {}) {
       const page = await browser.newPage({viewport: {width, height}, locale: "de-DE"});
-      const report = await checkPage(page, server.url + path);
+      const report = await checkPage(page, server.url + path, {timeout});
       expect(report.problems).toEqual([]);
       return page;
     }
