@@ -7,7 +7,7 @@
 import {choropleth, type GeoFeature} from "../choropleth.js";
 import type {Method} from "../classify.js";
 import {figure, type Column} from "../figure.js";
-import {formatValue, label} from "../format.js";
+import {formatNumber, formatValue, label} from "../format.js";
 import {trend} from "../trend.js";
 import type {FactLike} from "./facts.js";
 
@@ -173,7 +173,9 @@ export function deTrendFigure(rows: DeRow[], selected: string | null, kreisLabel
   const series = rows.filter((d) => d.area_id === selected || d.area_id === land || d.area_id === GERMANY).map((d) => ({series: d.area_id === selected ? kreisLabel : d.area_id === GERMANY ? "Deutschland" : landName, year: d.year, value: d.value}));
   if (!series.some((s) => s.series === kreisLabel)) return null;
   const years = [...new Set(series.map((s) => s.year))];
-  return figure(trend(series, {width, highlight: kreisLabel, format: (v: number) => format(v), document}), {
+  // Plain numbers on the axis (the unit is its label): „30 je 1.000“ would not fit the margin.
+  const unitLabel = indicator.unit === "percent" ? "%" : indicator.unit === "per_1000" ? "je 1.000 Einwohner" : "";
+  return figure(trend(series, {width, highlight: kreisLabel, format: (v: number) => formatNumber(v, {digits: 1}), yLabel: unitLabel || undefined, document}), {
     id: "deutschland-kreis-zeitreihe",
     title: `${indicator.title}: ${kreisLabel}, ${landName} und Deutschland, ${years[0]}–${years.at(-1)}`,
     source: indicator.source + (indicator.id.startsWith("inkar:") ? "" : "; Länder und Deutschland: Summen des Atlas aus den Kreiswerten"),
