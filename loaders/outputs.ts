@@ -41,11 +41,17 @@ export interface OutputSpec {
 }
 
 const IM = "im-niedersachsen";
+const GERMANY_12411 = "destatis-12411";
+const INKAR = "inkar";
+/** The Germany-wide tables (12411-0018, INKAR) also carry the Destatis 2018 rates and Magdeburg's register sums. */
+const GERMANY_SOURCES = [GERMANY_12411, INKAR, "destatis-kreise", "kiss-md"];
 /** The concept documents: transcribed statistics, their areas, and the texts they cite. */
 const DOCUMENTS = ["data/documents", "data/document-areas.csv", "../shared/seeds"];
 /** What every fact table together reads. */
-const FACT_SOURCES = [IM, "kiss-md", "destatis-kreise", "goettingen-sdg", "vg250-ew"];
-const FACT_FILES = ["data/im-units.csv", ...DOCUMENTS];
+const FACT_SOURCES = [IM, "kiss-md", "destatis-kreise", "goettingen-sdg", "vg250-ew", GERMANY_12411, INKAR];
+/** The reviewed titles, stock/flow timing and variant words (loaders/model/indicator-meta.ts), and the series breaks. */
+const META_FILES = ["data/indicators.csv", "data/category-words.csv", "data/series-breaks.csv"];
+const FACT_FILES = ["data/im-units.csv", ...META_FILES, ...DOCUMENTS];
 const TABLES = ["loaders/model/tables.ts"];
 
 async function tables() {
@@ -98,13 +104,15 @@ function allSourceIds(): string[] {
 }
 
 export const OUTPUTS: readonly OutputSpec[] = [
-  factOutput("facts-im", [IM], ["data/im-units.csv"]),
+  factOutput("facts-im", [IM], ["data/im-units.csv", ...META_FILES]),
   factOutput("facts-magdeburg", ["kiss-md"], []),
   factOutput("facts-destatis", ["destatis-kreise"], []),
   factOutput("facts-goettingen-sdg", ["goettingen-sdg"], DOCUMENTS),
   factOutput("facts-documents", [], DOCUMENTS),
   factOutput("facts-gemeinden", ["vg250-ew"], []),
-  factOutput("im-kreis-rates", [IM], ["data/im-units.csv"]),
+  factOutput("im-kreis-rates", [IM], ["data/im-units.csv", ...META_FILES]),
+  factOutput("de-kreis-karte", GERMANY_SOURCES, META_FILES),
+  factOutput("de-pyramiden", GERMANY_SOURCES, META_FILES),
   {
     name: "im-auslaender-alter.arrow",
     sources: [IM],
@@ -177,7 +185,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     name: "comparability.json",
     sources: [],
-    files: ["data/comparability.csv"],
+    files: ["data/comparability.csv", "data/series-breaks.csv"],
     code: ["loaders/model/comparability.ts"],
     build: async () => JSON.stringify((await import("./model/comparability.ts")).readComparability()),
     empty: () => "[]"
@@ -253,7 +261,8 @@ export const OUTPUTS: readonly OutputSpec[] = [
   boundaryOutput("gemeinden", ["vg250-ew"]),
   boundaryOutput("gemeinden-ni", ["vg250-ew"]),
   boundaryOutput("magdeburg-stadtteile", ["magdeburg-stadtteile"]),
-  boundaryOutput("wolfsburg-stadtteile", ["wolfsburg-stadtteile"])
+  boundaryOutput("wolfsburg-stadtteile", ["wolfsburg-stadtteile"]),
+  boundaryOutput("de-kreise", ["vg5000"])
 ];
 
 export function output(name: string): OutputSpec {

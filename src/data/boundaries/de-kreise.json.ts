@@ -1,3 +1,4 @@
-import {boundaryLoader} from "../../../loaders/site/framework.ts";
+// Built once per state of its inputs by the output store; loaders/outputs.ts declares what it reads.
+import {serveOutput} from "../../../loaders/output-store.ts";
 
-await boundaryLoader("de-kreise");
+await serveOutput("boundaries/de-kreise.json");
