@@ -91,6 +91,54 @@ export const SOURCE_REGISTRY: SourceSummary[] = [
     "terms_url": "https://www-genesis.destatis.de/"
   },
   {
+    "id": "destatis-12411",
+    "title": "Bevölkerung: Kreise, Stichtag, Geschlecht, Altersgruppen (GENESIS 12411-0018)",
+    "publisher": "Statistisches Bundesamt (Destatis), GENESIS-Online 12411-0018, Fortschreibung des Bevölkerungsstandes (über prototypefund/klinik-db-qbgbaExtraData)",
+    "attribution": "© Statistisches Bundesamt (Destatis), 2021, dl-de/by-2-0",
+    "repository": "prototypefund/klinik-db-qbgbaExtraData",
+    "commit": "d6fa0e2c0e1a04e9c9095ccdb8e1c44c3a67989a",
+    "homepage": "https://www-genesis.destatis.de/genesis/online?code=12411-0018",
+    "data_licence": {
+      "name": "dl-de/by-2-0",
+      "title": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+      "url": "https://www.govdata.de/dl-de/by-2-0"
+    },
+    "repository_licence": null,
+    "terms_url": "https://www-genesis.destatis.de/"
+  },
+  {
+    "id": "inkar",
+    "title": "INKAR – Indikatoren und Karten zur Raum- und Stadtentwicklung (BBSR), Tabelle sozialleistungen",
+    "publisher": "Bundesinstitut für Bau-, Stadt- und Raumforschung (BBSR) im BBR, Ausgabe 2021 (über das R-Paket inkr, RegioHub/inkr)",
+    "attribution": "INKAR, © BBSR Bonn 2021, dl-de/by-2-0",
+    "repository": "RegioHub/inkr",
+    "commit": "2825eea845b6418df786243d60cfa8fb48c77a27",
+    "homepage": "https://www.inkar.de/",
+    "data_licence": {
+      "name": "dl-de/by-2-0",
+      "title": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+      "url": "https://www.govdata.de/dl-de/by-2-0"
+    },
+    "repository_licence": "MIT",
+    "terms_url": "https://www.inkar.de/"
+  },
+  {
+    "id": "vg5000",
+    "title": "Verwaltungsgebiete 1:5 000 000 (VG5000), Kreise, Stand 01.01.2021",
+    "publisher": "Bundesamt für Kartographie und Geodäsie (BKG) (über Praesklepios/geoGermany)",
+    "attribution": "© GeoBasis-DE / BKG 2021 (Daten verändert: vereinfacht, Länder aus Kreisen zusammengesetzt), dl-de/by-2-0",
+    "repository": "Praesklepios/geoGermany",
+    "commit": "7af434f1917117f1101e6f2237b3c50422cc46bc",
+    "homepage": "https://gdz.bkg.bund.de/",
+    "data_licence": {
+      "name": "dl-de/by-2-0",
+      "title": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+      "url": "https://www.govdata.de/dl-de/by-2-0"
+    },
+    "repository_licence": null,
+    "terms_url": "https://gdz.bkg.bund.de/"
+  },
+  {
     "id": "goettingen-sdg",
     "title": "SDG-Indikatoren für Kommunen, Stadt Göttingen: Indikator 10-1",
     "publisher": "Stadt Göttingen (GÖSIS 027.02) über OpenSDGde/goettingen-data",

@@ -163,8 +163,13 @@ describe.runIf(mirrorPresent)("Magdeburg map and Stadtteil profiles (real data)"
     const latestYears = new Map<string, number>();
     for (const p of profiles) {
       const {latest} = firstAndLatest(p);
-      // The latest year with a share in the loader's facts (Großer Silberberg: 2021, later years not published).
+      // The latest year with a share in the loader's facts. Großer Silberberg and Kreuzhorst have none: their only published share (2021) is 0 of 0 inhabitants, which the model leaves empty (issue 18).
       const years = facts.filter((f) => f.area_id === p.area_id && f.indicator === "md:auslaenderanteil" && f.value !== null && f.sex === "total" && f.age_group === "total").map((f) => f.year as number);
+      if (years.length === 0) {
+        expect(["Großer Silberberg", "Kreuzhorst"], p.name).toContain(p.name);
+        expect(latest ?? null, p.name).toBeNull();
+        continue;
+      }
       const year = Math.max(...years);
       latestYears.set(p.name, year);
       expect(latest?.year, p.name).toBe(year);

@@ -23,7 +23,7 @@ describe("inlineFirstPaint", () => {
     expect(charts).toEqual(["magdeburg-stadtteile"]);
     expect(html).not.toContain("<?xml");
     expect(html).toContain(`<div class="atlas-firstpaint-picture"><svg xmlns="http://www.w3.org/2000/svg" width="760" height="900"><path data-value="12.5"`);
-    expect(html).toContain(`data-params="kennzahl jahr von alter klassen n kreise gebiet"`);
+    expect(html).toContain(`data-params="kennzahl jahr von alter klassen n kreise namen gebiet"`);
     expect(html).toContain("Daten werden geladen …");
     expect(html).toContain(`<script>${PENDING_SCRIPT}</script>`);
   });

@@ -71,7 +71,7 @@ describe("findings", () => {
     const browser = findingsBrowser(findings, {state: {search: "Beyendorfer Grund 2021", severity: "warning"}, document, onChange: (s) => (state = s)});
     const items = [...browser.querySelectorAll("li.atlas-finding")];
     expect(items.length).toBeGreaterThan(0);
-    const item = items.find((li) => li.textContent?.includes("gedruckter Anteil 0.00 %, aus Anzahlen 35.00 %"));
+    const item = items.find((li) => li.textContent?.includes("die Quelle nennt einen Anteil von 0, ihre eigenen Anzahlen ergeben 7 von 20 = 35.00"));
     expect(item).toBeTruthy();
     const hrefs = [...item!.querySelectorAll(".atlas-finding-ref a")].map((a) => a.getAttribute("href"));
     expect(hrefs).toContain("https://github.com/SmartCityMagdeburg2026/Datasources/blob/477945707257cd1023fc16f4c50dbe0b6b4fd75d/data/kiss-md/json/bevoelkerung/hauptwohnsitzbevoelkerung-nach-ausgewaehlten-indikatoren.json");
