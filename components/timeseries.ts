@@ -117,9 +117,15 @@ export function timeseries(input: readonly TimeRow[], {width, height = 360, high
   };
   const inRange = breaks.filter((b) => b.year > x0 && b.year <= x1);
   // About 12 px between label baselines, in data units of the y scale.
-  const values = rows.filter(defined).map((r) => r.value as number);
+  // The scale serves the chosen places and the Land: grey context lines far above them (a Kreis with an
+  // initial reception centre, 340 per 1,000 in 2015, among 400 Kreise) are cut at the top, and the axis says so.
+  const focus = [...front, ...ref].filter(defined).map((r) => r.value as number);
+  const all = rows.filter(defined).map((r) => r.value as number);
+  const capped = focus.length > 0 && Math.max(...focus) > 0 && Math.max(...all) > 1.5 * Math.max(...focus);
+  const values = capped ? focus : all;
   const lo = unit !== "percent" && unit !== "years" ? Math.min(0, ...values) : Math.min(...values);
-  const labelGap = values.length ? ((Math.max(...values) - lo) * 12) / Math.max(1, height - 60) : 0;
+  const top = capped ? Math.max(...focus) * 1.1 : undefined;
+  const labelGap = values.length ? (((top ?? Math.max(...values)) - lo) * 12) / Math.max(1, height - 60) : 0;
   const ends = spread([...(shown.length <= 6 ? last(front) : []), ...last(ref)], labelGap);
   // Framework's width can be 0 before layout; below the margins the lines would vanish.
   // Not wider than a 320 px phone's page though (embeds are that narrow).
@@ -138,13 +144,13 @@ export function timeseries(input: readonly TimeRow[], {width, height = 360, high
     marginRight,
     marginLeft,
     x: {label: null, domain: x0 === x1 ? [x0 - 1, x1 + 1] : [x0, x1], tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : ""), ticks},
-    y: {label: yLabel ?? (unit === "percent" ? "Prozent" : unit === "per_1000" ? "je 1.000" : null), grid: true, zero: unit !== "percent" && unit !== "years", tickFormat: tick},
+    y: {label: `${yLabel ?? (unit === "percent" ? "Prozent" : unit === "per_1000" ? "je 1.000" : "")}${capped ? " · graue Linien oben gekappt" : ""}` || null, grid: true, zero: unit !== "percent" && unit !== "years", tickFormat: tick, ...(top === undefined ? {} : {domain: [lo, top]})},
     color: {domain: shown, range: palette, legend: shown.length > 1},
     marks: [
       ...inRange.map((b) => Plot.ruleX([b.year - 0.5], {stroke: "#888", strokeDasharray: "3,3"})),
       // A break's label runs away from the nearer edge and wraps, so that it stays inside the chart on a phone.
       ...inRange.map((b) => Plot.text([b], {x: (d: SeriesBreak) => d.year - 0.5, frameAnchor: "top", dy: 2, text: "label", textAnchor: b.year > (x0 + x1) / 2 ? "end" : "start", dx: b.year > (x0 + x1) / 2 ? -3 : 3, lineWidth: Math.max(8, Math.floor((width - 120) / 2 / 10)), fill: "#555", fontSize: 10})),
-      Plot.line(context, {x: "year", y: "value", z: "series", stroke: CONTEXT_COLOR, strokeWidth: 1, ariaDescription: "Vergleichslinien"}),
+      Plot.line(context, {x: "year", y: "value", z: "series", stroke: CONTEXT_COLOR, strokeWidth: 1, clip: true, ariaDescription: "Vergleichslinien"}),
       Plot.line(ref, {x: "year", y: "value", stroke: REFERENCE_COLOR, strokeWidth: 1.5, strokeDasharray: "5,3", ariaDescription: "Referenz"}),
       Plot.dot(ref.filter(defined), {x: "year", y: "value", fill: REFERENCE_COLOR, r: 2, title: (d: TimeRow) => pointLabel(d, unit), ariaDescription: "Referenzwerte"}),
       Plot.line(front, {x: "year", y: "value", z: "series", stroke: "series", strokeWidth: 2.2, ariaDescription: "Linien"}),
