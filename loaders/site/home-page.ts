@@ -8,7 +8,8 @@
 import type {KeyFigure, Point, Profile} from "../model/profiles.ts";
 import {trend} from "../model/profiles.ts";
 import {block, esc} from "./html.ts";
-import {changeText, show, stand} from "./profile-page.ts";
+import {crossingText, type ComparabilityRule} from "../../components/comparability.ts";
+import {changeBreaks, changeText, show, stand} from "./profile-page.ts";
 
 /** The card's three figures, in this order of preference: a figure the source lacks for a place gives way to the next. */
 export const HOME_FIGURES = ["bevoelkerung", "auslaenderanteil", "einbuergerungen", "schutzsuchende"] as const;
@@ -30,19 +31,23 @@ export interface HomeFigure {
   text: string;
   stand: string;
   change: string;
+  /** The series breaks the change runs across (the Zensus 2022 rebasing, …), as the profile marks them. */
+  breaks: {ids: string[]; text: string};
   source: string;
   series: Point[];
 }
 
 /** The three figures of a place's card: latest value, reference date, change, series. */
-export function homeFigures(profile: Profile): HomeFigure[] {
+export function homeFigures(profile: Profile, rules: readonly ComparabilityRule[] = []): HomeFigure[] {
   const out: HomeFigure[] = [];
   for (const key of HOME_FIGURES) {
     const f = profile.figures.find((x) => x.key === key);
     if (!f || out.length === 3) continue;
     const {latest, earlier} = trend(f.series);
     if (!latest || latest.value === null) continue;
-    out.push({key, label: f.label, value: latest.value, year: latest.year, text: show(f, latest.value), stand: stand(f, latest.year), change: changeText(f, latest, earlier), source: f.source, series: f.series});
+    const crossed = earlier?.value != null ? changeBreaks(f, profile.place.area_id, earlier, latest, rules) : [];
+    const breaks = {ids: crossed.map((r) => r.id), text: crossingText(crossed)};
+    out.push({key, label: f.label, value: latest.value, year: latest.year, text: show(f, latest.value), stand: stand(f, latest.year), change: changeText(f, latest, earlier), breaks, source: f.source, series: f.series});
   }
   return out;
 }
@@ -76,9 +81,9 @@ export function sparkline(series: Point[], {width = 120, height = 32, label}: {w
   return `<svg class="atlas-spark" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(`${label}: Verlauf ${first.year}–${last.year}`)}"><path d="${segments.join(" ")}" fill="none" stroke="currentColor" stroke-width="1.5"/><circle cx="${x(last.year).toFixed(1)}" cy="${y(last.value).toFixed(1)}" r="2.5" fill="currentColor" data-value="${last.value}" data-year="${last.year}"/></svg>`;
 }
 
-function card(profile: Profile, routes: ReadonlySet<string>): string {
+function card(profile: Profile, routes: ReadonlySet<string>, rules: readonly ComparabilityRule[]): string {
   const p = profile.place;
-  const figures = homeFigures(profile);
+  const figures = homeFigures(profile, rules);
   const map = MAP_LINKS[p.area_id];
   const mapRoute = map?.href.split("?")[0];
   const links = [
@@ -92,7 +97,7 @@ function card(profile: Profile, routes: ReadonlySet<string>): string {
     `<dl class="atlas-home-figures">`,
     ...figures.map(
       (f) =>
-        `<div data-figure="${esc(f.key)}"><dt>${esc(f.label)}</dt><dd><span class="atlas-home-value" data-value="${f.value}" data-year="${f.year}">${esc(f.text)}</span> <span class="atlas-home-stand">Stand ${esc(f.stand)}</span>${sparkline(f.series, {label: f.label})}<span class="atlas-home-change">${esc(f.change)}</span></dd></div>`
+        `<div data-figure="${esc(f.key)}"><dt>${esc(f.label)}</dt><dd><span class="atlas-home-value" data-value="${f.value}" data-year="${f.year}">${esc(f.text)}</span> <span class="atlas-home-stand">Stand ${esc(f.stand)}</span>${sparkline(f.series, {label: f.label})}<span class="atlas-home-change">${esc(f.change)}</span>${f.breaks.ids.length ? `<small class="atlas-break" data-breaks="${esc(f.breaks.ids.join(" "))}">${esc(f.breaks.text)}</small>` : ""}</dd></div>`
     ),
     `</dl>`,
     `<p class="atlas-home-source">Quelle: ${esc([...new Set(figures.map((f) => f.source))].join("; "))}</p>`,
@@ -139,7 +144,7 @@ function tasks(routes: ReadonlySet<string>): string {
   return block([`<div class="atlas-home-tasks">`, ...items.filter(Boolean), `</div>`]);
 }
 
-export function homeMarkdown(profiles: Profile[], {routes}: {routes: ReadonlySet<string>}): string {
+export function homeMarkdown(profiles: Profile[], {routes, rules = []}: {routes: ReadonlySet<string>; rules?: readonly ComparabilityRule[]}): string {
   const concept = profiles.filter((p) => p.place.concept);
   const dates = referenceDates(profiles);
   return [
@@ -173,7 +178,7 @@ export function homeMarkdown(profiles: Profile[], {routes}: {routes: ReadonlySet
     "",
     `<p class="atlas-explain">Je drei Kennzahlen mit Stichtag und Verlauf, aus denselben Daten wie die Ortsprofile.</p>`,
     "",
-    block([`<div class="atlas-home-cards">`, ...concept.map((p) => card(p, routes)), `</div>`]),
+    block([`<div class="atlas-home-cards">`, ...concept.map((p) => card(p, routes, rules)), `</div>`]),
     "",
     "## Was möchten Sie tun?",
     "",

@@ -58,3 +58,17 @@ test("the page links only to pages that exist; names are escaped", () => {
   expect(md).not.toContain(`href="/karten/niedersachsen"`);
   expect(md).not.toContain(`href="/konzepte/katalog`);
 });
+
+test("a change across the Zensus 2022 rebasing is marked on the card, as on the profile (real data: Region Hannover)", async () => {
+  const {siteBundle} = await import("../../loaders/site/site-bundle.ts");
+  const {readComparability} = await import("../../loaders/model/comparability.ts");
+  const rules = readComparability();
+  const region = (await siteBundle()).profiles.find((p) => p.place.slug === "region-hannover")!;
+  const population = homeFigures(region, rules).find((f) => f.key === "bevoelkerung")!;
+  expect(population.change).toMatch(/seit 2019$/);
+  expect(population.breaks.text).toBe("über den Reihenbruch „Zensus 2022“ (2021/2022) hinweg");
+  // Naturalisations are a count of events, not rebased on the census.
+  expect(homeFigures(region, rules).find((f) => f.key === "einbuergerungen")!.breaks.ids).toEqual([]);
+  const html = homeMarkdown([region], {routes: new Set(["/orte/region-hannover"]), rules});
+  expect(html).toContain('class="atlas-break"');
+}, 240_000);
