@@ -289,7 +289,7 @@ export function profileMarkdown(profile: Profile, ctx: PageContext): string {
   if (specs.length) {
     parts.push(
       "```js",
-      `import {profileChart} from "../../components/profilechart.js";`,
+      `import {profileChart} from ${JSON.stringify(fromPage(`/orte/${profile.place.slug}`, "components/profilechart.js"))};`,
       `const charts = ${jsonLiteral(specs)};`,
       // Literal references: Framework publishes only the files a page names (src/abbildungen.tar.ts holds them).
       "// The static SVG of each chart, drawn at build time (scripts/profile-figures.ts); its stable address is in the figure's „Einbetten“.",
