@@ -10,21 +10,13 @@ import type {Browser, Page, Route} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {readableFacts} from "../../loaders/site/site-bundle.ts";
 import type {Fact} from "../../loaders/model/model.ts";
+import {DUCKDB_DEFAULT_VIEWS} from "../../bench/firstpaint.ts";
 import {launch} from "./browser.ts";
 import {serve, type StaticServer} from "./server.ts";
 import {dist} from "./site.ts";
 
-/** Every DuckDB page and the chart of its default view. */
-export const DUCKDB_PAGES: [string, string][] = [
-  ["/karten/niedersachsen", "niedersachsen-kreise"],
-  ["/karten/magdeburg", "magdeburg-stadtteile"],
-  ["/karten/gemeinden", "gemeinden-dichte"],
-  ["/vergleich", "vergleich-linien"],
-  ["/altersstruktur/magdeburg", "magdeburg-alterspyramide"],
-  ["/altersstruktur/auslaender-magdeburg", "magdeburg-auslaender-alter"],
-  ["/altersstruktur/auslaender-niedersachsen", "niedersachsen-auslaender-alter"],
-  ["/altersstruktur/goettingen", "goettingen-landkreis-auslaender-alter"]
-];
+/** Every DuckDB page and the chart of its default view: the list the benchmark measures. */
+const DUCKDB_PAGES = DUCKDB_DEFAULT_VIEWS;
 
 let server: StaticServer;
 let browser: Browser;
