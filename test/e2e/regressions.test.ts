@@ -10,6 +10,7 @@ import {fileURLToPath} from "node:url";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, expect, test} from "vitest";
 import {build} from "../../scripts/build.ts";
+import {npmCache, vendor} from "../../scripts/vendor-npm.ts";
 import {checkPage, launch} from "./browser.ts";
 import {serve, type StaticServer} from "./server.ts";
 
@@ -21,6 +22,10 @@ let browser: Browser;
 beforeAll(async () => {
   site = mkdtempSync(join(tmpdir(), "atlas-regressions-"));
   cpSync(fixture, site, {recursive: true});
+  // Framework's client bundles npm:react-dom; without the atlas's vendored
+  // cache the fixture build would ask the registry (and fail offline).
+  await vendor();
+  cpSync(npmCache, join(site, "src/.observablehq/cache/_npm"), {recursive: true});
   browser = await launch();
 });
 afterAll(async () => {
