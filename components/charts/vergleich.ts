@@ -174,11 +174,12 @@ export const pickVariant = (variants: readonly Variant[], wanted: string, prefer
 export const pickMeasure = (value: string): Measure => MEASURES.find((m) => m.value === value) ?? MEASURES[0];
 export const isCountable = (variant: Variant): boolean => COUNT_UNITS.has(variant.unit);
 
-/** The places named in the URL, in the list's order (as a multiple select returns them); none known: the concept places. */
+/** The places named in the URL, in the URL's order (the page's chips keep it, so embeds and static figures must too); none known: the concept places. */
 export function pickPlaces(areas: readonly Area[], ids: readonly string[]): Area[] {
-  const wanted = new Set(ids);
-  const chosen = areas.filter((a) => wanted.has(a.area_id));
-  return chosen.length ? chosen : areas.filter((a) => DEFAULT_PLACES.includes(a.area_id));
+  const byId = new Map(areas.map((a) => [a.area_id, a]));
+  const known = (list: readonly string[]) => [...new Set(list)].map((id) => byId.get(id)).filter((a): a is Area => a !== undefined);
+  const chosen = known(ids);
+  return chosen.length ? chosen : known(DEFAULT_PLACES);
 }
 
 /** A row of the chosen variant, per 1,000 inhabitants where the reader asked for it. */
