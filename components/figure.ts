@@ -320,7 +320,10 @@ export function figure<T>(chart: Element, options: FigureOptions<T>): HTMLElemen
   root.append(caption);
   const details = el(doc, "details", {class: "atlas-figure-data"});
   details.append(el(doc, "summary", {}, "Daten als Tabelle"));
-  details.append(dataTable(options.data, options.columns, {caption: options.title, document: doc}));
+  // Wide tables (a year per column) scroll inside their own box, not the page or the embed.
+  const scroll = el(doc, "div", {class: "atlas-table-scroll"});
+  scroll.append(dataTable(options.data, options.columns, {caption: options.title, document: doc}));
+  details.append(scroll);
   root.append(details);
   const actions = el(doc, "div", {class: "atlas-figure-actions"});
   // Made on click: the URL then holds the reader's view.

@@ -96,6 +96,11 @@ export function endLabel(name: string, room: number, fontSize = 11): string {
   return `${short.slice(0, chars).trimEnd()}…`;
 }
 
+/** Pixels taken by the break labels above one: lines each (wrapped at `lineWidth` ems of 10 px), 11 px a line. */
+function breakLabelOffset(above: readonly SeriesBreak[], lineWidth: number): number {
+  return above.reduce((sum, b) => sum + 11 * Math.max(1, Math.ceil(textWidth(b.label, 10) / (lineWidth * 10))), 0);
+}
+
 export function timeseries(input: readonly TimeRow[], {width, height = 360, highlight, reference = null, unit = "", yLabel, breaks = [], colors = SERIES_COLORS, colorOf, document: doc}: TimeseriesOptions): HTMLElement | SVGSVGElement {
   const rows = withGaps(input);
   const names = [...new Set(rows.map((r) => r.series))];
@@ -137,6 +142,7 @@ export function timeseries(input: readonly TimeRow[], {width, height = 360, high
   const room = marginRight - 10;
   // A year tick needs about 42 px, or the years run together on a phone.
   const ticks = Math.max(1, Math.min(12, x1 - x0, Math.floor((width - marginLeft - marginRight) / 42)));
+  const breakLineWidth = Math.max(8, Math.floor((width - 120) / 2 / 10));
   return Plot.plot({
     document: doc,
     width,
@@ -149,7 +155,8 @@ export function timeseries(input: readonly TimeRow[], {width, height = 360, high
     marks: [
       ...inRange.map((b) => Plot.ruleX([b.year - 0.5], {stroke: "#888", strokeDasharray: "3,3"})),
       // A break's label runs away from the nearer edge and wraps, so that it stays inside the chart on a phone.
-      ...inRange.map((b) => Plot.text([b], {x: (d: SeriesBreak) => d.year - 0.5, frameAnchor: "top", dy: 2, text: "label", textAnchor: b.year > (x0 + x1) / 2 ? "end" : "start", dx: b.year > (x0 + x1) / 2 ? -3 : 3, lineWidth: Math.max(8, Math.floor((width - 120) / 2 / 10)), fill: "#555", fontSize: 10})),
+      // Two breaks a few years apart (Zensus 2011 and 2022 on a phone) would run into each other: each label starts below the one before.
+      ...inRange.map((b, i) => Plot.text([b], {x: (d: SeriesBreak) => d.year - 0.5, frameAnchor: "top", dy: 2 + breakLabelOffset(inRange.slice(0, i), breakLineWidth), text: "label", textAnchor: b.year > (x0 + x1) / 2 ? "end" : "start", dx: b.year > (x0 + x1) / 2 ? -3 : 3, lineWidth: breakLineWidth, fill: "#555", fontSize: 10})),
       Plot.line(context, {x: "year", y: "value", z: "series", stroke: CONTEXT_COLOR, strokeWidth: 1, clip: true, ariaDescription: "Vergleichslinien"}),
       Plot.line(ref, {x: "year", y: "value", stroke: REFERENCE_COLOR, strokeWidth: 1.5, strokeDasharray: "5,3", ariaDescription: "Referenz"}),
       Plot.dot(ref.filter(defined), {x: "year", y: "value", fill: REFERENCE_COLOR, r: 2, title: (d: TimeRow) => pointLabel(d, unit), ariaDescription: "Referenzwerte"}),
