@@ -68,3 +68,19 @@ test("a zero width still draws every bar and line with positive sizes", () => {
   const svg = timeseries(rows, {width: 0, reference: "Niedersachsen", unit: "percent", document});
   expect(Number(svg.getAttribute("width") ?? svg.querySelector("svg")?.getAttribute("width"))).toBeGreaterThanOrEqual(260);
 });
+
+// Every Kreis of Germany in one ranking was 400 bars and 9,800 px tall.
+test("a ranking of 400 areas shows the top and bottom ten and the chosen places, the rest as marked gaps", () => {
+  const rows = Array.from({length: 400}, (_, i) => ({area_id: `k${i}`, name: `Kreis ${String(i).padStart(3, "0")}`, value: 400 - i}));
+  const el = ranking(rows, {width: 800, highlight: new Set(["k200"]), document});
+  const bars = [...el.querySelectorAll("rect title")].map((t) => t.textContent);
+  expect(bars).toHaveLength(21);
+  expect(bars[0]).toBe("1. Kreis 000: 400");
+  expect(bars).toContain("201. Kreis 200: 200");
+  expect(bars.at(-1)).toBe("400. Kreis 399: 1");
+  expect(el.textContent).toContain("… 190 weitere (Rang 11–200)");
+  expect(el.textContent).toContain("… 189 weitere (Rang 202–390)");
+  expect(el.textContent).toContain("von 400 Werten");
+  const svg = el.querySelector("svg")!;
+  expect(Number(svg.getAttribute("height"))).toBeLessThan(600);
+});
