@@ -45,6 +45,8 @@ export function profileEmbedMarkdown(place: Place, spec: ChartSpec): string {
 }
 
 export interface ProfileChartListing {
+  /** A place of data/places.csv, or a Stadtteil of Magdeburg (magdeburg/<slug>, its own profile since issue 15). */
+  group: "ort" | "stadtteil";
   slug: string;
   name: string;
   /** The profile page (/orte/<slug>). */
@@ -54,16 +56,26 @@ export interface ProfileChartListing {
 }
 
 /** Every place's profile charts with their addresses, in the order of the places (the list on /einbetten/). */
-export function profileChartList(bundle: {profiles: {place: Place}[]; charts: Record<string, ChartSpec[]>}): ProfileChartListing[] {
-  return bundle.profiles
-    .map(({place}) => ({
-      slug: place.slug,
-      name: place.name,
-      page: `/orte/${place.slug}`,
-      charts: (bundle.charts[place.slug] ?? []).map((spec) => {
-        const entry = profileEmbed(spec)!;
-        return {id: spec.id, kind: spec.id.slice(place.slug.length + 1), title: spec.title, embed: entry.embedPath!, svg: entry.svgPath!};
-      })
-    }))
-    .filter((p) => p.charts.length);
+export function profileChartList(bundle: {profiles: {place: Place}[]; charts: Record<string, ChartSpec[]>; stadtteile?: {slug: string; name: string}[]}): ProfileChartListing[] {
+  const charts = (key: string, kind: (spec: ChartSpec) => string) =>
+    (bundle.charts[key] ?? []).map((spec) => {
+      const entry = profileEmbed(spec)!;
+      return {id: spec.id, kind: kind(spec), title: spec.title, embed: entry.embedPath!, svg: entry.svgPath!};
+    });
+  const places = bundle.profiles.map(({place}): ProfileChartListing => ({
+    group: "ort",
+    slug: place.slug,
+    name: place.name,
+    page: `/orte/${place.slug}`,
+    charts: charts(place.slug, (spec) => spec.id.slice(place.slug.length + 1))
+  }));
+  // Magdeburg's Stadtteile after the places: md-stadtteil-<slug>-auslaenderanteil is of kind auslaenderanteil.
+  const stadtteile = (bundle.stadtteile ?? []).map((st): ProfileChartListing => ({
+    group: "stadtteil",
+    slug: `magdeburg/${st.slug}`,
+    name: st.name,
+    page: `/orte/magdeburg/${st.slug}`,
+    charts: charts(`magdeburg/${st.slug}`, (spec) => spec.id.slice(`md-stadtteil-${st.slug}-`.length))
+  }));
+  return [...places, ...stadtteile].filter((p) => p.charts.length);
 }

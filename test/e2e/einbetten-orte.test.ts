@@ -20,10 +20,14 @@ const site = useSite();
 if (!existsSync(join(dist, "index.html"))) throw new Error("dist/ is not built: run npm run build");
 
 /** The list the build wrote for /einbetten/ (src/data/profile-charts.json.ts). */
-const listing: {slug: string; name: string; page: string; charts: {id: string; title: string; embed: string; svg: string}[]}[] = JSON.parse(
+const listing: {group: "ort" | "stadtteil"; slug: string; name: string; page: string; charts: {id: string; title: string; embed: string; svg: string}[]}[] = JSON.parse(
   readFileSync(join(dist, "_file/data", readdirSync(join(dist, "_file/data")).find((f) => /^profile-charts\.[0-9a-f]{8}\.json$/.test(f))!), "utf8")
 );
 const ids = listing.flatMap((p) => p.charts.map((c) => c.id));
+const placeListing = listing.filter((p) => p.group === "ort");
+const stadtteilListing = listing.filter((p) => p.group === "stadtteil");
+/** The places, and two Stadtteile of Magdeburg (one template: their pages differ only in numbers). */
+const checked = [...placeListing, ...stadtteilListing.slice(0, 2)];
 
 function svgOf(id: string): Document {
   return new JSDOM(readFileSync(join(dist, "abbildungen", "orte", `${id}.svg`), "utf8"), {contentType: "image/svg+xml"}).window.document;
@@ -39,8 +43,11 @@ const staticDots = (svg: Document) => [...svg.querySelectorAll(".export-chart ci
 describe("static SVGs of the profile charts", () => {
   test("every place with charts is in the list, and every chart has its SVG at the stable address and as Framework's file", () => {
     // Every place of data/places.csv has at least the share of foreigners (IM 1-2-2, KISS-MD or the Göttingen concept).
-    expect(listing.map((p) => p.slug)).toEqual(places().map((p) => p.slug));
-    expect(ids.length).toBeGreaterThanOrEqual(4 * 45);
+    expect(placeListing.map((p) => p.slug)).toEqual(places().map((p) => p.slug));
+    // Magdeburg's Stadtteile with a share (38 of 40: two have no inhabitants' share in any year), each with its chart.
+    expect(stadtteilListing.length).toBe(38);
+    for (const st of stadtteilListing) expect(st.charts.map((c) => c.id)).toEqual([`md-stadtteil-${st.slug.slice("magdeburg/".length)}-auslaenderanteil`]);
+    expect(ids.length).toBeGreaterThanOrEqual(4 * 45 + 38);
     expect(new Set(ids).size).toBe(ids.length);
     const hashed = readdirSync(join(dist, "_file/abbildungen/orte")).filter((f) => f.endsWith(".svg"));
     for (const id of ids) {
@@ -53,7 +60,7 @@ describe("static SVGs of the profile charts", () => {
     expect(readdirSync(join(dist, "abbildungen/orte")).filter((f) => f.endsWith(".svg")).length).toBe(ids.length);
   });
 
-  test.each(listing.map((p) => [p.page, p] as const))("%s: each chart's SVG has the page's numbers, dots and title", async (path, place) => {
+  test.each(checked.map((p) => [p.page, p] as const))("%s: each chart's SVG has the page's numbers, dots and title", async (path, place) => {
     const page = await site.open(path);
     try {
       const onPage = await page.$$eval("[data-chart]", (els) => els.map((e) => e.getAttribute("data-chart")));
