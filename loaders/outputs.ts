@@ -158,6 +158,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
       const {allFacts, readableTables, FACT_TABLE_NAMES} = await tables();
       const {isUnusableSource} = await import("./source/errors.ts");
       const {isStrict} = await import("./source/paths.ts");
+      const {isStrict} = await import("./source/paths.ts");
       const {tables: built, missing} = await readableTables();
       const findings: object[] = FACT_TABLE_NAMES.flatMap((table) => (built[table]?.findings ?? []).map((finding) => ({table, ...finding})));
       try {
@@ -234,6 +235,32 @@ export const OUTPUTS: readonly OutputSpec[] = [
       const bundle = await buildSiteBundle();
       return {bytes: JSON.stringify(bundle), missing: bundle.missing};
     },
+  },
+  {
+    // The home page's place search: profiles, Stadtteile, and the Kreise of Germany (names from 12411-0018).
+    name: "orte-suche.json",
+    sources: GERMANY_SOURCES,
+    files: ["data/places.csv", ...META_FILES],
+    code: ["loaders/site/place-index.ts", "loaders/model/germany.ts"],
+    extra: () => [...existingRoutesNow()].sort().join("\n"),
+    build: async () => {
+      const {searchablePlaces} = await import("./site/place-index.ts");
+      const routes = existingRoutesNow();
+      if (!routes.has("/kreise")) return {bytes: JSON.stringify(searchablePlaces(routes)), missing: []};
+      const {buildGermanyFacts} = await import("./model/germany.ts");
+      const {isUnusableSource} = await import("./source/errors.ts");
+      const {isStrict} = await import("./source/paths.ts");
+      // Without the Germany sources the search still finds every profile and Stadtteil.
+      const built = await buildGermanyFacts().catch((error) => {
+        if (isUnusableSource(error) && !isStrict()) return error as {sourceId: string};
+        throw error;
+      });
+      if ("sourceId" in built) return {bytes: JSON.stringify(searchablePlaces(routes)), missing: [built.sourceId]};
+      // The Kreise of the latest year (Gebietsstand 31.12.2020), as /kreise lists them.
+      const population = built.facts.filter((f) => f.area_level === "kreis" && f.indicator === "destatis:bevoelkerung");
+      const latest = Math.max(...population.map((f) => f.year ?? 0));
+      return {bytes: JSON.stringify(searchablePlaces(routes, population.filter((f) => f.year === latest))), missing: []};
+    }
   },
   {
     name: "profile-charts.json",

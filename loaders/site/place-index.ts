@@ -2,8 +2,8 @@
  * Every place the atlas has a page for, as the home page's search finds it
  * (written to /data/orte-suche.json). One list, grown by adding a source
  * below: the profiles of data/places.csv, Magdeburg's Stadtteile (their map
- * view until a Stadtteil profile exists), and whatever profile pages later
- * builds add (Germany-wide Kreise).
+ * view until a Stadtteil profile exists), and the Kreise of Germany with
+ * their short profile on /kreise.
  */
 import {STADTTEILE, stadtteilId} from "../parse/kissmd.ts";
 import {KIND_LABELS, places, type Place} from "../model/places.ts";
@@ -39,9 +39,36 @@ function magdeburgStadtteile(routes: ReadonlySet<string>): PlaceEntry[] {
   });
 }
 
-/** The search index: every place with a page, profiles first. */
-export function searchablePlaces(routes: ReadonlySet<string> = existingRoutes()): PlaceEntry[] {
+/** A Kreis of Germany (5-digit AGS) with its name as Destatis writes it ("Göttingen, Landkreis"). */
+export interface KreisName {
+  area_id: string;
+  area_name: string;
+}
+
+/**
+ * The Kreise of Germany whose page is their short profile on /kreise: every
+ * Kreis without a full profile of its own (the Niedersachsen Kreise and
+ * Magdeburg have one, and the search leads there).
+ */
+function kreisEntries(kreise: readonly KreisName[]): PlaceEntry[] {
+  const profiled = new Set(places().flatMap((p) => [p.area_id, p.destatis_id].filter(Boolean)));
+  profiled.add("15003");
+  const seen = new Set<string>();
+  return kreise
+    .filter((k) => /^\d{5}$/.test(k.area_id) && !profiled.has(k.area_id) && !seen.has(k.area_id) && seen.add(k.area_id))
+    .sort((a, b) => a.area_name.localeCompare(b.area_name, "de"))
+    .map((k) => {
+      // "Göttingen, Landkreis" → also "Landkreis Göttingen" and "Göttingen"; "Berlin, Stadt" → "Berlin".
+      const [bare, kind] = k.area_name.split(/,\s*/);
+      const variants = kind ? [`${kind} ${bare}`, bare] : [];
+      return {name: k.area_name, kind: "Kreis (Kurzprofil)", ags: k.area_id, href: `/kreise#k${k.area_id}`, variants};
+    });
+}
+
+/** The search index: every place with a page, profiles first, then Magdeburg's Stadtteile and the Kreise of Germany. */
+export function searchablePlaces(routes: ReadonlySet<string> = existingRoutes(), kreise: readonly KreisName[] = []): PlaceEntry[] {
   const entries = [...profileEntries()];
   if (routes.has("/karten/magdeburg") || [...routes].some((r) => r.startsWith("/orte/magdeburg/"))) entries.push(...magdeburgStadtteile(routes));
+  if (routes.has("/kreise")) entries.push(...kreisEntries(kreise));
   return entries;
 }
