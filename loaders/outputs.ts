@@ -158,7 +158,6 @@ export const OUTPUTS: readonly OutputSpec[] = [
       const {allFacts, readableTables, FACT_TABLE_NAMES} = await tables();
       const {isUnusableSource} = await import("./source/errors.ts");
       const {isStrict} = await import("./source/paths.ts");
-      const {isStrict} = await import("./source/paths.ts");
       const {tables: built, missing} = await readableTables();
       const findings: object[] = FACT_TABLE_NAMES.flatMap((table) => (built[table]?.findings ?? []).map((finding) => ({table, ...finding})));
       try {

@@ -36,10 +36,54 @@ function ranks(facts: Fact[]): Map<string, {value: number | null; rank: number |
   return out;
 }
 
+/** One Kreis's place among all Kreise of Germany, series by series (as /kreise shows it). */
+export interface KreisRank {
+  label: string;
+  year: number;
+  unit: string;
+  source: string;
+  value: number | null;
+  rank: number | null;
+  of: number;
+}
+
+/** Every Kreis's ranks on the series of SERIES: computed once, read by /kreise and by the profiles. */
+export function kreisRanks(facts: Fact[]): Map<string, KreisRank[]> {
+  const kreis = (f: Fact) => f.area_level === "kreis" && /^\d{5}$/.test(f.area_id);
+  const out = new Map<string, KreisRank[]>();
+  for (const s of SERIES) {
+    for (const [id, r] of ranks(facts.filter((f) => f.indicator === s.indicator && kreis(f) && f.year === s.year && f.sex === "total" && f.age_group === "total"))) {
+      (out.get(id) ?? out.set(id, []).get(id)!).push({label: s.label, year: s.year, unit: s.unit, source: s.source, ...r});
+    }
+  }
+  return out;
+}
+
+/**
+ * A profile's section "Unter allen Kreisen Deutschlands": the place's Kreis
+ * (a Kreis or kreisfreie Stadt; not the Land, not a part of a Kreis) with its
+ * rank on each series that exists for all Kreise on one definition.
+ */
+export function kreisRankSection(kreisId: string, ranked: ReadonlyMap<string, KreisRank[]>): string | null {
+  const rows = ranked.get(kreisId);
+  if (!rows?.length) return null;
+  const items = SERIES.map((s) => {
+    const r = rows.find((x) => x.label === s.label);
+    return `<li>${esc(s.label)} ${s.year}: <strong>${esc(formatValue(r?.value ?? null, s.unit))}</strong>${r?.rank ? ` · Rang ${r.rank} von ${r.of}` : " · kein Wert in der Quelle, kein Rang"} <small>(${esc(s.source)}; Stichtag 31.12.${s.year})</small></li>`;
+  });
+  return [
+    `<div class="atlas-kreis-ranks" data-area-id="${kreisId}">`,
+    `<p>Rang unter allen Kreisen und kreisfreien Städten Deutschlands mit Wert (Rang 1 = höchster Wert), auf einer Definition für alle Kreise. Diese Reihen sind andere als die Kennzahlen oben (andere Quellen und Stichtage), deshalb stehen sie getrennt.</p>`,
+    `<ul>${items.join("")}</ul>`,
+    `<p><a href="${"../kreise#k" + kreisId}">Kurzprofile aller Kreise</a> · <a href="../karten/deutschland?gebiet=${kreisId}">Deutschlandkarte</a> · <a href="../altersstruktur/kreise?gebiet=${kreisId}">Alterspyramide</a></p>`,
+    `</div>`
+  ].join("\n");
+}
+
 export function kreiseMarkdown(facts: Fact[]): string {
   const kreis = (f: Fact) => f.area_level === "kreis" && /^\d{5}$/.test(f.area_id);
   const population = facts.filter((f) => f.indicator === "destatis:bevoelkerung" && kreis(f) && f.year === 2020 && f.sex === "total" && f.age_group === "total");
-  const ranked = SERIES.map((s) => ({...s, ranks: ranks(facts.filter((f) => f.indicator === s.indicator && kreis(f) && f.year === s.year))}));
+  const ranked = kreisRanks(facts);
   const profiles = new Map(places().filter((p) => p.kind !== "kreisteil").map((p) => [p.destatis_id || p.area_id, p.slug]));
   profiles.set("15003", "magdeburg");
   const byLand = new Map<string, Fact[]>();
@@ -61,10 +105,9 @@ export function kreiseMarkdown(facts: Fact[]): string {
     out.push(`## ${esc(LAENDER[land])}`, "");
     for (const p of byLand.get(land)!.sort((a, b) => a.area_name.localeCompare(b.area_name, "de"))) {
       const id = p.area_id;
-      const items = ranked.map((s) => {
-        const r = s.ranks.get(id);
-        const value = r?.value ?? null;
-        return `<li>${esc(s.label)} ${s.year}: <strong>${esc(formatValue(value, s.unit))}</strong>${r?.rank ? ` · Rang ${r.rank}/${r.of}` : ""}</li>`;
+      const items = SERIES.map((s) => {
+        const r = ranked.get(id)?.find((x) => x.label === s.label);
+        return `<li>${esc(s.label)} ${s.year}: <strong>${esc(formatValue(r?.value ?? null, s.unit))}</strong>${r?.rank ? ` · Rang ${r.rank}/${r.of}` : ""}</li>`;
       });
       const profile = profiles.get(id);
       out.push(

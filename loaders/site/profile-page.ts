@@ -22,6 +22,8 @@ export interface PageContext {
   routes?: ReadonlySet<string>;
   /** Magdeburg: the list of its Stadtteil profiles (HTML). */
   stadtteile?: string;
+  /** The place's Kreis among all Kreise of Germany (HTML), where the place is a Kreis. */
+  kreisRanks?: string | null;
 }
 
 const FLAG_WORDS: Record<string, string> = {
@@ -304,6 +306,7 @@ export function profileMarkdown(profile: Profile, ctx: PageContext): string {
   } else {
     parts.push("<p>Für diesen Ort gibt es in den Quellen des Atlas keine Zeitreihe.</p>", "");
   }
+  if (ctx.kreisRanks) parts.push("## Unter allen Kreisen Deutschlands", "", ctx.kreisRanks, "");
   if (ctx.stadtteile) {
     parts.push("## Stadtteile", "", "<p>Jeder der Stadtteile hat ein eigenes Profil: Einwohner, ausländische Bevölkerung und Anteil mit Entwicklung und Rang, Altersgruppen im Vergleich zur Stadt. Anteil zum letzten Stand; „kleine Basis“: weniger als 500 Einwohner oder weniger als 50 Ausländerinnen und Ausländer.</p>", "", ctx.stadtteile, "");
   }
