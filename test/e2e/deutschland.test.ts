@@ -100,7 +100,7 @@ describe("/vergleich on one definition", () => {
     const page = await site.open("/vergleich?indikator=inkar:q_asyl_bev&orte=15003000,03103,03159,03241,03357", {height: 1200});
     try {
       const titles = await page.locator('[data-chart="vergleich-linien"] circle title').allTextContents();
-      expect(titles).toContain(`Magdeburg 2019: ${formatValue(4.13, "per_1000")}`);
+      expect(titles).toContain(`Landeshauptstadt Magdeburg 2019: ${formatValue(4.13, "per_1000")}`);
       // The five places, and the Land line the page always draws for reference.
       const in2019 = titles.filter((t) => / 2019: /.test(t));
       expect(in2019.filter((t) => !t.startsWith("Niedersachsen "))).toHaveLength(5);
