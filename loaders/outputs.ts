@@ -256,8 +256,8 @@ export const OUTPUTS: readonly OutputSpec[] = [
       });
       if ("sourceId" in built) return {bytes: JSON.stringify(searchablePlaces(routes)), missing: [built.sourceId]};
       // The Kreise of the latest year (Gebietsstand 31.12.2020), as /kreise lists them.
-      const population = built.facts.filter((f) => f.area_level === "kreis" && f.indicator === "destatis:bevoelkerung");
-      const latest = Math.max(...population.map((f) => f.year ?? 0));
+      const population = built.facts.filter((f) => f.area_level === "kreis" && f.indicator === "destatis:bevoelkerung" && f.sex === "total" && f.age_group === "total");
+      const latest = population.reduce((max, f) => Math.max(max, f.year ?? 0), 0);
       return {bytes: JSON.stringify(searchablePlaces(routes, population.filter((f) => f.year === latest))), missing: []};
     }
   },
