@@ -74,7 +74,8 @@ export function ranking(rows: readonly RankRow[], {width, unit = "", highlight =
   // Narrow (a phone): names above their bars across the full width, instead of a left margin that would cut them.
   const narrow = width < 560;
   const rowHeight = narrow ? 30 : 17;
-  const marginRight = 64;
+  // Room for the longest value label right of its bar ("33,6 je 1.000").
+  const marginRight = Math.max(64, Math.max(0, ...ranked.map((d) => formatValue(d.value, unit).length)) * 6 + 10);
   const xMax = Math.max(0, ...ranked.map((d) => d.value as number), refValue ?? 0);
   // The Land's label goes left of its line when the line stands in the right half (else it would run off the edge).
   const refLeft = refValue !== null && xMax > 0 && refValue / xMax > 0.5;

@@ -349,7 +349,9 @@ export function comparisonView({indicator, variant, perCapita, series: rows, pla
   ];
 
   // Ranking: every area with a value in the year except the Land (the reference line); the Region Hannover only when chosen (its parts are ranked).
-  const yearRows = rows.filter((r) => r.year === year && r.area_id !== LAND && (r.area_id !== "03241" || selected.has("03241")) && (r.area_level !== "gemeinde" || selected.has(r.area_id)));
+  // Series for all of Germany also have the other Länder and Germany: a ranking of Kreise leaves them out unless chosen.
+  const aggregate = (r: SeriesRow) => r.area_level === "gemeinde" || r.area_level === "land" || r.area_level === "bund";
+  const yearRows = rows.filter((r) => r.year === year && r.area_id !== LAND && (r.area_id !== "03241" || selected.has("03241")) && (!aggregate(r) || selected.has(r.area_id)));
   const landValue = land.find((r) => r.year === year)?.value ?? null;
   const rankRows = yearRows.map((r) => ({area_id: r.area_id, name: r.area_name, value: r.value}));
   const rankData: RankTableRow[] = rank(rankRows).map((r) => ({Rang: r.rank, Ort: r.name, Wert: r.value as number, Abstand: landValue === null ? null : (r.value as number) - landValue, Auswahl: selected.has(r.area_id) ? "ja" : ""}));

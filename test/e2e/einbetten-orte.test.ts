@@ -162,10 +162,10 @@ describe("the list on /einbetten/", () => {
   test("every profile chart with its embed page and SVG, grouped by place", async () => {
     const page = await site.open("/einbetten/");
     try {
-      const rows = await page.$$eval(".atlas-profile-embed-list [data-chart-id]", (items) =>
+      const rows = await page.$$eval(".atlas-profile-embed-list [data-chart-id], .atlas-stadtteil-embed-list [data-chart-id]", (items) =>
         items.map((li) => ({id: li.getAttribute("data-chart-id"), embed: li.querySelector<HTMLAnchorElement>("a.atlas-embed-page")?.href, svg: li.querySelector<HTMLAnchorElement>("a.atlas-static-svg")?.href}))
       );
-      // Each chart once (in the table's order: by kind within a place).
+      // Each chart once (in the table's order: by kind within a place; Magdeburg's Stadtteile in a table of their own).
       expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
       const origin = new URL(page.url()).origin;
       for (const r of rows) {
@@ -177,6 +177,8 @@ describe("the list on /einbetten/", () => {
       expect(await page.locator(".atlas-profile-embed-list thead th").allTextContents()).toEqual(["Ort", "Anteil der ausländischen Bevölkerung", "Einbürgerungen je 100 Ausländerinnen und Ausländer", "Personen mit Duldung und mit Aufenthaltsgestattung", "Anteil der Bevölkerung mit Migrationshintergrund", "Weitere"]);
       // Charts only one place has: Göttingen's two series of naturalisations and its asylum seekers, Magdeburg's foreigners.
       expect(await page.locator('tr[data-place="stadt-goettingen"] td:last-child [data-chart-id]').count()).toBe(2);
+      expect(await page.locator(".atlas-stadtteil-embed-list tbody tr").count()).toBe(38);
+      expect(await page.locator('.atlas-stadtteil-embed-list tr[data-place="magdeburg/altstadt"] th a').getAttribute("href")).toBe("../orte/magdeburg/altstadt");
     } finally {
       await page.close();
     }
