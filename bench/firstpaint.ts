@@ -13,6 +13,7 @@ export const DUCKDB_DEFAULT_VIEWS: [string, string][] = [
   ["/karten/niedersachsen", "niedersachsen-kreise"],
   ["/karten/magdeburg", "magdeburg-stadtteile"],
   ["/karten/gemeinden", "gemeinden-dichte"],
+  ["/karten/deutschland", "deutschland-kreise"],
   ["/vergleich", "vergleich-linien"],
   ["/altersstruktur/magdeburg", "magdeburg-alterspyramide"],
   ["/altersstruktur/auslaender-magdeburg", "magdeburg-auslaender-alter"],

@@ -278,7 +278,8 @@ export const OUTPUTS: readonly OutputSpec[] = [
   {
     // The static SVGs (src/abbildungen.tar.ts): drawn by Framework's loader from every readable table; only keyed here.
     name: "static-figures",
-    sources: FACT_SOURCES,
+    // The maps' boundaries too (the Germany map's VG5000 among them).
+    sources: [...FACT_SOURCES, "magdeburg-stadtteile", "wolfsburg-stadtteile", "vg5000"],
     files: [...FACT_FILES, "data/places.csv", "data/comparability.csv"],
     code: ["src/abbildungen.tar.ts", "scripts/static-figures.ts", "scripts/profile-figures.ts", "loaders/site/site-bundle.ts"],
     pages: ["abbildungen.tar", "abbildungen"]

@@ -26,6 +26,7 @@ import {reproductionById} from "../components/charts/embed.ts";
 import {buildReproduction} from "../loaders/model/reproduction.ts";
 import {buildConceptCatalogue, type ConceptCatalogue} from "../loaders/model/concept-catalogue.ts";
 import * as vgl from "../components/charts/vergleich.ts";
+import * as de from "../components/charts/deutschland-kreise.ts";
 import {readComparability} from "../loaders/model/comparability.ts";
 import {comparisonRows, comparisonTable} from "../loaders/model/comparison.ts";
 import {readableFacts} from "../loaders/site/site-bundle.ts";
@@ -36,6 +37,7 @@ import {catalogue} from "../loaders/model/catalogue.ts";
 import {BOUNDARIES, type BoundaryName} from "../loaders/model/maps.ts";
 import {factsTable, toIPC, type Fact} from "../loaders/model/model.ts";
 import {buildDocumentFacts, buildImFacts, buildImKreisRates, buildMagdeburgFacts, FACT_TABLES} from "../loaders/model/tables.ts";
+import {buildGermanyMapFacts} from "../loaders/model/germany.ts";
 
 /** Width of every static chart (the pages draw at most 760–820 px, the small multiples 1100). */
 export const STATIC_WIDTH = 760;
@@ -145,6 +147,15 @@ export function makers(): Record<string, Maker> {
     "niedersachsen-kreise-jahre": (doc) => niDefault(doc, "multiples"),
     "magdeburg-stadtteile": (doc) => mdDefault(doc, "map"),
     "magdeburg-stadtteile-jahre": (doc) => mdDefault(doc, "multiples"),
+    // The Germany map's default view, from de-kreis-karte.arrow, indicators.json and the VG5000 boundaries as the build writes them.
+    "deutschland-kreise": async (doc) => {
+      const facts = asPublished((await buildGermanyMapFacts()).facts);
+      const {facts: all, indicators} = await readableFacts();
+      const entries = JSON.parse(JSON.stringify(catalogue(all, indicators))) as Parameters<typeof de.deIndicators>[0];
+      const topology = JSON.parse(JSON.stringify(await BOUNDARIES["de-kreise"]())) as Topology;
+      const laender = topology.objects.laender ? (feature(topology, topology.objects.laender) as unknown as {features: GeoFeature[]}) : {features: []};
+      return de.deMapFor(facts, entries, await features("de-kreise", "kreise"), laender, de.deParams(noParams), {width: 720, document: doc});
+    },
     "gemeinden-dichte": async (doc) => {
       const facts = asPublished((await FACT_TABLES["facts-gemeinden"]()).facts);
       const params = gem.gemParams(noParams);

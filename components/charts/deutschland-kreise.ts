@@ -5,7 +5,7 @@
  * selected Kreis's series. Used by /karten/deutschland.
  */
 import {choropleth, type GeoFeature} from "../choropleth.js";
-import type {Method} from "../classify.js";
+import {METHODS, type Method} from "../classify.js";
 import {figure, type Column} from "../figure.js";
 import {formatNumber, formatValue, label} from "../format.js";
 import {trend} from "../trend.js";
@@ -13,6 +13,23 @@ import type {FactLike} from "./facts.js";
 
 export const GERMANY = "DE";
 export const DE_DEFAULT_INDICATOR = "inkar:q_asyl_bev";
+/** The map's series, in the page's order. */
+export const DE_MAP_INDICATORS = ["inkar:q_asyl_bev", "destatis:schutzsuchende_je_1000", "destatis:anteil_unter_18", "destatis:anteil_65_plus", "destatis:altenquotient"];
+
+/** The map's URL state (page, embed page and static figure read the same names and defaults). */
+export interface DeParams {
+  indicator: string;
+  year: number | null;
+  method: string;
+  classes: number;
+  selected: string | null;
+}
+
+export function deParams(read: (name: string) => string | null): DeParams {
+  const year = Number(read("jahr"));
+  const n = Number(read("n") ?? "5");
+  return {indicator: read("indikator") ?? DE_DEFAULT_INDICATOR, year: Number.isInteger(year) && year > 0 ? year : null, method: read("klassen") ?? "quantile", classes: Number.isInteger(n) && n >= 3 && n <= 7 ? n : 5, selected: read("gebiet")};
+}
 /** The five concept places as Kreise (Magdeburg and Wolfsburg kreisfrei; Göttingen as its Landkreis). */
 export const DE_CONCEPT_KREISE = new Set(["15003", "03103", "03159", "03241", "03357"]);
 export const BOUNDARY_NOTE = "Grenzen: © GeoBasis-DE / BKG 2021 (VG5000, Gebietsstand 01.01.2021; Daten verändert: vereinfacht, Länder aus Kreisen zusammengesetzt), dl-de/by-2-0";
@@ -190,4 +207,23 @@ export function deTrendFigure(rows: DeRow[], selected: string | null, kreisLabel
     ],
     document
   });
+}
+
+/**
+ * The map in the URL's view, from the map's data file and boundaries: the
+ * embed page and the static figure (the page builds the same from its
+ * controls, with the same defaults).
+ */
+export function deMapFor(facts: FactLike[], catalogue: Parameters<typeof deIndicators>[0], kreise: GeoFeature[], laender: {features: GeoFeature[]}, params: DeParams, {width, document}: {width: number; document?: Document}): HTMLElement | null {
+  const indicators = deIndicators(catalogue, DE_MAP_INDICATORS);
+  const indicator = indicators.find((d) => d.id === params.indicator) ?? indicators[0];
+  if (!indicator) return null;
+  const rows = deRows(facts.filter((f) => f.indicator === indicator.id));
+  const years = [...new Set(rows.map((d) => d.year))];
+  const year = params.year !== null && years.includes(params.year) ? params.year : years.at(-1);
+  if (year === undefined) return null;
+  const landNames = new Map(laender.features.map((f) => [String(f.id), String(f.properties.name)]));
+  const view = deView(rows, kreise, landNames, {indicator, year});
+  const method = (METHODS.find((m) => m.value === params.method) ?? METHODS[0]).value;
+  return deMapFigure(view, kreise, {width, method, classes: params.classes, selected: params.selected, borders: laender, document});
 }

@@ -18,6 +18,7 @@ import * as age from "./altersstruktur.js";
 import {conceptFigure, type ConceptCatalogue} from "./konzepte.js";
 import {reproductionFigure, summaryFigure, type Reproduction} from "../reproduction.js";
 import * as vgl from "./vergleich.js";
+import * as de from "./deutschland-kreise.js";
 import type {ComparabilityRule} from "../comparability.js";
 
 export {CHARTS, embedInfo};
@@ -129,6 +130,15 @@ async function niedersachsenMaps(which: "map" | "multiples" | "trend", {files, r
   const base = params.base !== null && years.includes(params.base) ? params.base : years[0];
   const view = ni.niView(series, drawn, {indicator, variant, year, base, change: params.change});
   return ni.niMapFigure(view, kreise, {width: Math.min(width, 820), method: params.method, classes: params.classes, labels: params.labels, selected: params.selected, document: doc});
+}
+
+async function germanyMap({files, read, width, doc}: Context): Promise<HTMLElement> {
+  const facts = arrowFacts(await arrow(files, "de-kreis-karte.arrow"), (get) => de.DE_MAP_INDICATORS.includes(String(get("indicator"))));
+  const catalogue = await json<Parameters<typeof de.deIndicators>[0]>(files, "indicators.json");
+  const topology = await json<{objects: Record<string, unknown>}>(files, "boundaries/de-kreise.json");
+  const kreise = await features(files, "de-kreise", "kreise");
+  const laender = topology.objects.laender ? (feature(topology as never, topology.objects.laender as never) as unknown as {features: GeoFeature[]}) : {features: []};
+  return de.deMapFor(facts, catalogue, kreise, laender, de.deParams(read), {width: Math.min(width, 720), document: doc}) ?? notice(doc, "Keine Daten", "Die Quellen der Deutschlandkarte (Destatis 12411-0018, INKAR) lagen beim Bau nicht vor.");
 }
 
 async function gemeindenMap({files, read, width, doc}: Context): Promise<HTMLElement> {
@@ -251,6 +261,7 @@ const RENDER: Record<string, (c: Context) => Promise<HTMLElement>> = {
   "magdeburg-stadtteile-jahre": (c) => magdeburgMaps("multiples", c),
   "magdeburg-stadtteil-zeitreihe": (c) => magdeburgMaps("trend", c),
   "gemeinden-dichte": gemeindenMap,
+  "deutschland-kreise": germanyMap,
   "wolfsburg-stadtteile": async ({files, width, doc}) => wolfsburgFigure(await features(files, "wolfsburg-stadtteile", "stadtteile"), {width: Math.min(width, 760), document: doc}),
   "magdeburg-alterspyramide": pyramid,
   "magdeburg-auslaender-alter": magdeburgAges,
@@ -271,6 +282,7 @@ export const FILES_OF: Record<string, string[]> = {
   "magdeburg-stadtteile-jahre": ["facts-magdeburg.arrow", "boundaries/magdeburg-stadtteile.json"],
   "magdeburg-stadtteil-zeitreihe": ["facts-magdeburg.arrow", "boundaries/magdeburg-stadtteile.json"],
   "gemeinden-dichte": ["facts-gemeinden.arrow", "boundaries/gemeinden.json", "boundaries/gemeinden-ni.json"],
+  "deutschland-kreise": ["de-kreis-karte.arrow", "indicators.json", "boundaries/de-kreise.json"],
   "wolfsburg-stadtteile": ["boundaries/wolfsburg-stadtteile.json"],
   "magdeburg-alterspyramide": ["facts-magdeburg.arrow"],
   "magdeburg-auslaender-alter": ["facts-magdeburg.arrow"],
