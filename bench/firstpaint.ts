@@ -14,6 +14,7 @@ export const DUCKDB_DEFAULT_VIEWS: [string, string][] = [
   ["/karten/magdeburg", "magdeburg-stadtteile"],
   ["/karten/gemeinden", "gemeinden-dichte"],
   ["/karten/deutschland", "deutschland-kreise"],
+  ["/altersstruktur/kreise", "kreis-pyramide"],
   ["/vergleich", "vergleich-linien"],
   ["/altersstruktur/magdeburg", "magdeburg-alterspyramide"],
   ["/altersstruktur/auslaender-magdeburg", "magdeburg-auslaender-alter"],

@@ -37,7 +37,8 @@ import {catalogue} from "../loaders/model/catalogue.ts";
 import {BOUNDARIES, type BoundaryName} from "../loaders/model/maps.ts";
 import {factsTable, toIPC, type Fact} from "../loaders/model/model.ts";
 import {buildDocumentFacts, buildImFacts, buildImKreisRates, buildMagdeburgFacts, FACT_TABLES} from "../loaders/model/tables.ts";
-import {buildGermanyMapFacts} from "../loaders/model/germany.ts";
+import {buildGermanyMapFacts, buildGermanyPyramidFacts} from "../loaders/model/germany.ts";
+import {kreisPyramidFor, kreisPyramidParams} from "../components/charts/kreis-pyramide.ts";
 
 /** Width of every static chart (the pages draw at most 760–820 px, the small multiples 1100). */
 export const STATIC_WIDTH = 760;
@@ -156,6 +157,8 @@ export function makers(): Record<string, Maker> {
       const laender = topology.objects.laender ? (feature(topology, topology.objects.laender) as unknown as {features: GeoFeature[]}) : {features: []};
       return de.deMapFor(facts, entries, await features("de-kreise", "kreise"), laender, de.deParams(noParams), {width: 720, document: doc});
     },
+    // The Kreis pyramid's default view (Magdeburg, 2020, absolute), from de-pyramiden.arrow as the build writes it.
+    "kreis-pyramide": async (doc) => kreisPyramidFor(asPublished((await buildGermanyPyramidFacts()).facts) as never, kreisPyramidParams(noParams), {width: STATIC_WIDTH, document: doc}),
     "gemeinden-dichte": async (doc) => {
       const facts = asPublished((await FACT_TABLES["facts-gemeinden"]()).facts);
       const params = gem.gemParams(noParams);

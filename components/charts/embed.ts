@@ -19,6 +19,7 @@ import {conceptFigure, type ConceptCatalogue} from "./konzepte.js";
 import {reproductionFigure, summaryFigure, type Reproduction} from "../reproduction.js";
 import * as vgl from "./vergleich.js";
 import * as de from "./deutschland-kreise.js";
+import {kreisPyramidFor, kreisPyramidParams} from "./kreis-pyramide.js";
 import type {ComparabilityRule} from "../comparability.js";
 
 export {CHARTS, embedInfo};
@@ -139,6 +140,13 @@ async function germanyMap({files, read, width, doc}: Context): Promise<HTMLEleme
   const kreise = await features(files, "de-kreise", "kreise");
   const laender = topology.objects.laender ? (feature(topology as never, topology.objects.laender as never) as unknown as {features: GeoFeature[]}) : {features: []};
   return de.deMapFor(facts, catalogue, kreise, laender, de.deParams(read), {width: Math.min(width, 720), document: doc}) ?? notice(doc, "Keine Daten", "Die Quellen der Deutschlandkarte (Destatis 12411-0018, INKAR) lagen beim Bau nicht vor.");
+}
+
+async function germanyPyramid({files, read, width, doc}: Context): Promise<HTMLElement> {
+  const params = kreisPyramidParams(read);
+  const wanted = new Set([params.area, ...params.overlays]);
+  const facts = arrowFacts(await arrow(files, "de-pyramiden.arrow"), (get) => get("year") === params.year && wanted.has(String(get("area_id"))));
+  return kreisPyramidFor(facts as never, params, {width, document: doc}) ?? notice(doc, "Keine Werte", `Für das Gebiet ${params.area} gibt es am 31.12.${params.year} keine Werte in 12411-0018 (Kreisreform: 03152 und 03156 nur 2015, 03159 ab 2016).`);
 }
 
 async function gemeindenMap({files, read, width, doc}: Context): Promise<HTMLElement> {
@@ -262,6 +270,7 @@ const RENDER: Record<string, (c: Context) => Promise<HTMLElement>> = {
   "magdeburg-stadtteil-zeitreihe": (c) => magdeburgMaps("trend", c),
   "gemeinden-dichte": gemeindenMap,
   "deutschland-kreise": germanyMap,
+  "kreis-pyramide": germanyPyramid,
   "wolfsburg-stadtteile": async ({files, width, doc}) => wolfsburgFigure(await features(files, "wolfsburg-stadtteile", "stadtteile"), {width: Math.min(width, 760), document: doc}),
   "magdeburg-alterspyramide": pyramid,
   "magdeburg-auslaender-alter": magdeburgAges,
@@ -283,6 +292,7 @@ export const FILES_OF: Record<string, string[]> = {
   "magdeburg-stadtteil-zeitreihe": ["facts-magdeburg.arrow", "boundaries/magdeburg-stadtteile.json"],
   "gemeinden-dichte": ["facts-gemeinden.arrow", "boundaries/gemeinden.json", "boundaries/gemeinden-ni.json"],
   "deutschland-kreise": ["de-kreis-karte.arrow", "indicators.json", "boundaries/de-kreise.json"],
+  "kreis-pyramide": ["de-pyramiden.arrow"],
   "wolfsburg-stadtteile": ["boundaries/wolfsburg-stadtteile.json"],
   "magdeburg-alterspyramide": ["facts-magdeburg.arrow"],
   "magdeburg-auslaender-alter": ["facts-magdeburg.arrow"],

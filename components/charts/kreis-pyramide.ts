@@ -128,6 +128,36 @@ export function kreisPyramidFigure(main: Area, overlays: Area[], {year, relative
   });
 }
 
+/** The pyramid's URL state (page, embed page and static figure read the same names and defaults). */
+export interface PyramidParams {
+  area: string;
+  relative: boolean;
+  year: number;
+  overlays: string[];
+}
+
+export const DEFAULT_KREIS = "15003";
+
+export function kreisPyramidParams(read: (name: string) => string | null): PyramidParams {
+  const year = Number(read("jahr") ?? "2020") || 2020;
+  return {area: read("gebiet") ?? DEFAULT_KREIS, relative: read("modus") === "relativ", year: Math.min(2020, Math.max(2015, year)), overlays: (read("vergleich") ?? "").split(",").filter(Boolean)};
+}
+
+/** An area of the pyramid data in one year: its 17 groups, named as the page names it. */
+export function pyramidArea(facts: (GroupFact & {year: number | null; indicator: string})[], id: string, year: number): Area & {empty: boolean} {
+  const rows = facts.filter((f) => f.indicator === "destatis:bevoelkerung" && f.area_id === id && f.year === year);
+  const level = rows[0]?.area_level ?? "kreis";
+  return {id, label: rows[0]?.area_name ?? id, derived: level !== "kreis", rows: groupRows(rows), empty: rows.length === 0};
+}
+
+/** The pyramid in the URL's view from the pyramid data (embed page and static figure; the page builds the same from its controls). */
+export function kreisPyramidFor(facts: (GroupFact & {year: number | null; indicator: string})[], params: PyramidParams, {width, document}: {width: number; document?: Document}): HTMLElement | null {
+  const main = pyramidArea(facts, params.area, params.year);
+  if (main.empty) return null;
+  const overlays = params.overlays.filter((id) => id !== params.area).slice(0, MAX_OVERLAYS).map((id) => pyramidArea(facts, id, params.year)).filter((a) => !a.empty);
+  return kreisPyramidFigure(main, overlays, {year: params.year, relative: params.relative, width: Math.min(width, 760), document});
+}
+
 export interface RegisterRow {
   code: string;
   register: number | null;

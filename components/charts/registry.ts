@@ -38,6 +38,7 @@ export const CHARTS: ChartEntry[] = [
   {id: "magdeburg-stadtteile-jahre", title: "Magdeburg: Stadtteile, alle Jahre", page: "/karten/magdeburg", height: 1200, static: true, params: ["kennzahl", "alter", "klassen", "n"]},
   {id: "magdeburg-stadtteil-zeitreihe", title: "Magdeburg: Zeitreihe eines Stadtteils", page: "/karten/magdeburg", height: 560, static: false, params: ["kennzahl", "alter", "gebiet"], example: "gebiet=15003000-st01"},
   {id: "deutschland-kreise", title: "Deutschland: Karte aller Kreise", page: "/karten/deutschland", height: 1100, static: true, params: ["indikator", "jahr", "klassen", "n", "gebiet"], example: "indikator=destatis:altenquotient&jahr=2020"},
+  {id: "kreis-pyramide", title: "Alterspyramide eines Kreises (alle Kreise Deutschlands)", page: "/altersstruktur/kreise", height: 900, static: true, params: ["gebiet", "modus", "jahr", "vergleich"], example: "gebiet=09162&modus=relativ&vergleich=15003,03103"},
   {id: "gemeinden-dichte", title: "Gemeinden: Einwohnerdichte", page: "/karten/gemeinden", height: 1000, static: true, params: ["gebiet_auswahl", "klassen", "n", "kreise", "gebiet"], example: "gebiet_auswahl=03357"},
   {id: "wolfsburg-stadtteile", title: "Wolfsburg: Stadtteile", page: "/karten/wolfsburg", height: 900, static: true, params: []},
   {id: "magdeburg-alterspyramide", title: "Magdeburg: Alterspyramide", page: "/altersstruktur/magdeburg", height: 1000, static: true, params: ["gliederung", "jahr", "modus", "vergleich"], example: "jahr=2024&vergleich=2021"},
