@@ -305,17 +305,19 @@ function textPosition(text: Element): [number, number] | null {
  * numbered names. Estimated widths, no measuring: the same in the page and
  * in the build's static SVG (jsdom has no layout).
  */
-function placeLabels(doc: Document, svg: Element, features: GeoFeature[], size: number): HTMLElement | null {
+export function placeLabels(doc: Document, svg: Element, features: GeoFeature[], size: number): HTMLElement | null {
   const texts = [...svg.querySelectorAll("g[aria-label='text'] > text")];
   if (texts.length !== features.length) return null;
   const order = features.map((f, i) => ({f, i, area: geoArea(f as never)})).sort((a, b) => b.area - a.area);
   const placed: {x0: number; x1: number; y0: number; y1: number}[] = [];
   const overlaps = (box: {x0: number; x1: number; y0: number; y1: number}) => placed.some((p) => box.x0 < p.x1 && box.x1 > p.x0 && box.y0 < p.y1 && box.y1 > p.y0);
   const numbered: {n: number; name: string}[] = [];
+  // Generous boxes: the estimate must not undershoot the browser's font (DejaVu Sans runs wider than 0.6 em) plus the white halo.
   const boxOf = (x: number, y: number, text: string) => {
-    const w = textWidth(text, size);
-    return {x0: x - w / 2, x1: x + w / 2, y0: y - size * 0.6, y1: y + size * 0.6};
+    const w = textWidth(text, size) * 1.15 + 4;
+    return {x0: x - w / 2, x1: x + w / 2, y0: y - size * 0.75, y1: y + size * 0.75};
   };
+  const hidden: string[] = [];
   const names = order.map(({f, i}) => ({i, name: String(texts[i].textContent ?? f.id), pos: textPosition(texts[i])}));
   for (const {i, name, pos} of names) {
     if (!pos) continue;
@@ -325,16 +327,28 @@ function placeLabels(doc: Document, svg: Element, features: GeoFeature[], size: 
       texts[i].setAttribute("data-label-kind", "name");
       continue;
     }
+    // A number where the name does not fit; where not even the number fits (small areas on a phone), no label, and the key names the area.
+    const numberBox = boxOf(pos[0], pos[1], String(numbered.length + 1));
+    texts[i].setAttribute("data-name", name);
+    if (overlaps(numberBox)) {
+      texts[i].setAttribute("data-label-kind", "hidden");
+      texts[i].setAttribute("visibility", "hidden");
+      hidden.push(name);
+      continue;
+    }
     numbered.push({n: numbered.length + 1, name});
     texts[i].textContent = String(numbered.length);
     texts[i].setAttribute("data-label-kind", "number");
-    texts[i].setAttribute("data-name", name);
-    placed.push(boxOf(pos[0], pos[1], String(numbered.length)));
+    placed.push(numberBox);
   }
-  if (!numbered.length) return null;
+  if (!numbered.length && !hidden.length) return null;
   const key = doc.createElement("p");
   key.className = "atlas-map-key atlas-explain";
-  key.textContent = `Nummern in der Karte: ${numbered.map((d) => `${d.n} ${d.name}`).join(" · ")}`;
+  const parts = [
+    numbered.length ? `Nummern in der Karte: ${numbered.map((d) => `${d.n} ${d.name}`).join(" · ")}` : "",
+    hidden.length ? `Ohne Platz für eine Beschriftung (Namen in der Tabelle und im Tooltip): ${hidden.sort((a, b) => a.localeCompare(b, "de")).join(", ")}` : ""
+  ];
+  key.textContent = parts.filter(Boolean).join(". ");
   return key;
 }
 

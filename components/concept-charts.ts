@@ -86,14 +86,16 @@ export function themeMatrix(cells: MatrixCell[], {width, themes, docs, document:
   // build's static SVG (jsdom) cannot; the exact count is written in every cell anyway.
   const thresholds = [...new Set([1, ...ticks(0, max, 4).filter((t) => t > 1 && t <= max)])];
   const colors = ["#f3f6fa", ...(thresholds.length > 1 ? quantize(interpolateRgb("#c6dbef", "#08519c"), thresholds.length) : ["#08519c"])];
+  // On a phone: theme names wrapped in a narrower margin, the places' names turned upright, so that the matrix fits the screen instead of being scaled down until its names run into each other.
+  const narrow = width < 600;
   return Plot.plot({
     document: doc,
-    width: Math.max(width, 300 + 60 * docs.length),
-    height: 60 + themes.length * 30,
-    marginLeft: 300,
-    marginTop: 50,
-    x: {label: null, domain: docs, axis: "top", tickFormat: (d: string) => d},
-    y: {label: null, domain: themes},
+    width: narrow ? Math.max(width, 300) : Math.max(width, 300 + 60 * docs.length),
+    height: (narrow ? 120 : 60) + themes.length * 30,
+    marginLeft: narrow ? 150 : 300,
+    marginTop: narrow ? 110 : 50,
+    x: {label: null, domain: docs, axis: "top", tickFormat: (d: string) => d, ...(narrow ? {tickRotate: -90} : {})},
+    y: {label: null, domain: themes, ...(narrow ? {lineWidth: 14} : {})},
     color: {type: "threshold", domain: thresholds, range: colors, legend: true, label: "Felder und Ziele (Anzahl)", tickFormat: (t: number) => formatNumber(t, {digits: 0})},
     marks: [
       Plot.cell(cells, {x: "docLabel", y: "themeLabel", fill: (c: MatrixCell) => c.count, inset: 1, href: (c: MatrixCell) => c.href ?? null,

@@ -5,7 +5,7 @@
  * could pass for a result.
  */
 import * as Plot from "@observablehq/plot";
-import type {GeoFeature} from "../choropleth.js";
+import {placeLabels, type GeoFeature} from "../choropleth.js";
 import {figure} from "../figure.js";
 
 export function wolfsburgFigure(stadtteile: GeoFeature[], {width, document}: {width: number; document?: Document}): HTMLElement {
@@ -32,9 +32,12 @@ export function wolfsburgFigure(stadtteile: GeoFeature[], {width, document}: {wi
     (path as SVGPathElement).dataset.areaId = String(f.id);
     (path as SVGPathElement).dataset.label = `${rows[i].name} (Grenze: ${rows[i].origin})`;
   });
+  // Names that would run into each other become numbers with a key (as on the other maps).
+  const key = svg ? placeLabels(doc, svg, stadtteile, size) : null;
   const root = doc.createElement("div");
   root.className = "atlas-map atlas-reference-map";
   root.append(plot);
+  if (key) root.append(key);
   return figure(root, {
     id: "wolfsburg-stadtteile",
     title: `Wolfsburg: Grenzen der ${stadtteile.length} Stadtteile (keine Stadtteilstatistik vorhanden)`,
