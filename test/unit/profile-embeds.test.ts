@@ -143,7 +143,7 @@ describe("the list on /einbetten/", () => {
     const other = {...place, slug: "magdeburg", name: "Magdeburg"};
     const list = profileChartList({profiles: [{place: other}, {place}], charts: {wolfsburg: [spec], magdeburg: []}});
     expect(list).toEqual([
-      {slug: "wolfsburg", name: "Wolfsburg", page: "/orte/wolfsburg", charts: [{id: spec.id, kind: "auslaenderanteil", title: spec.title, embed: "einbetten/orte/wolfsburg-auslaenderanteil", svg: "abbildungen/orte/wolfsburg-auslaenderanteil.svg"}]}
+      {group: "ort", slug: "wolfsburg", name: "Wolfsburg", page: "/orte/wolfsburg", charts: [{id: spec.id, kind: "auslaenderanteil", title: spec.title, embed: "einbetten/orte/wolfsburg-auslaenderanteil", svg: "abbildungen/orte/wolfsburg-auslaenderanteil.svg"}]}
     ]);
   });
 });
