@@ -23,6 +23,8 @@ export interface ChartSpec {
   notes: string[];
   /** The profile page the chart belongs to (/orte/<slug>): with it the chart has an embed page and a static SVG. */
   page?: string;
+  /** Fixed colours of series (the place's own colour, as on /vergleich and its embeds); others take the palette's. */
+  colors?: Record<string, string>;
 }
 
 /** A sensible iframe height for one profile chart (title, 300 px chart, caption, buttons). */
@@ -40,7 +42,7 @@ export function profileEmbed(spec: Pick<ChartSpec, "id" | "title" | "page">): Ch
 }
 
 export function profileChart(spec: ChartSpec, {width, document: doc}: {width: number; document?: Document}): HTMLElement {
-  const chart = timeseries(spec.rows, {width, height: 300, highlight: spec.highlight, reference: spec.reference, unit: spec.unit, yLabel: spec.yLabel, breaks: spec.breaks, document: doc});
+  const chart = timeseries(spec.rows, {width, height: 300, highlight: spec.highlight, reference: spec.reference, unit: spec.unit, yLabel: spec.yLabel, breaks: spec.breaks, colorOf: spec.colors ? (name) => spec.colors?.[name] : undefined, document: doc});
   const data = spec.rows.map((r) => ({Reihe: r.series, Jahr: r.year, Wert: r.value, Kennzeichen: r.flag ? label(r.flag) : ""}));
   return figure(chart, {
     id: spec.id,

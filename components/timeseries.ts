@@ -35,7 +35,7 @@ export interface TimeseriesOptions {
   /** Colours of the highlighted series, in the order given. */
   colors?: readonly string[];
   /** A fixed colour per series (a place keeps its colour whatever else is chosen); wins over `colors`. */
-  colorOf?: (series: string) => string;
+  colorOf?: (series: string) => string | undefined;
   document?: Document;
 }
 

@@ -8,6 +8,7 @@
  */
 import {breaksCrossed, breaksOf, crossingText, warningsFor, type ComparabilityRule} from "../../components/comparability.ts";
 import {profileEmbed, type ChartSpec} from "../../components/profilechart.ts";
+import {placeColor} from "../../components/charts/vergleich.ts";
 import {formatChange, formatDate, formatNumber, formatPercent, formatValue} from "../../components/format.ts";
 import type {TimeRow} from "../../components/timeseries.ts";
 import {LINKS} from "../model/comparison.ts";
@@ -171,7 +172,9 @@ export function profileCharts(profile: Profile, rules: ComparabilityRule[]): Cha
       date: f0.timing === "stock" ? `jeweils 31.12., ${yearSpan(rows)}` : f0.timing === "flow" ? `Kalenderjahre ${yearSpan(rows)}` : `Jahre ${yearSpan(rows)} (Mikrozensus)`,
       definition: present.map((f) => f.definition).join(" "),
       notes: [...present.map((f) => f.area_note).filter(Boolean), "Lücken in den Linien: kein Wert in der Quelle (nie als 0 gezeichnet)."],
-      page: `/orte/${place.slug}`
+      page: `/orte/${place.slug}`,
+      // The place's line in its fixed colour, the one it has on /vergleich and in every embed.
+      ...(highlight.includes(place.name) ? {colors: {[place.name]: placeColor(place.area_id)}} : {})
     });
   };
   add("auslaenderanteil", [get("auslaenderanteil")!], {title: "Anteil der ausländischen Bevölkerung"});

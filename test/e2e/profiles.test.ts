@@ -11,6 +11,7 @@ import MiniSearch from "minisearch";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {formatValue} from "../../components/format.ts";
+import {placeColor} from "../../components/charts/vergleich.ts";
 import type {Fact} from "../../loaders/model/model.ts";
 import {places} from "../../loaders/model/places.ts";
 import {readableFacts} from "../../loaders/site/site-bundle.ts";
@@ -103,6 +104,10 @@ describe("key figures in the browser equal the data", () => {
       expect(titles).toContain(`Wolfsburg 2024: ${formatValue(share.value, "percent")}`);
       expect(titles).toContain(`Niedersachsen 2024: ${formatValue(land.value, "percent")}`);
       expect(await page.locator('[data-chart="wolfsburg-auslaenderanteil"] g[aria-description="Linien"] path').count()).toBe(1);
+      // Wolfsburg's line in Wolfsburg's colour on /vergleich and its embeds.
+      expect(await page.locator('[data-chart="wolfsburg-auslaenderanteil"] g[aria-description="Linien"] path').getAttribute("stroke")).toBe(placeColor("03103"));
+      // Its rank among all Kreise of Germany (12411-0018, INKAR), with date.
+      expect(await page.locator('.atlas-kreis-ranks[data-area-id="03103"] li', {hasText: "AsylbLG-Empfänger 2021"}).textContent()).toMatch(/Rang \d+ von 400/);
     } finally {
       await page.close();
     }

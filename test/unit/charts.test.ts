@@ -84,3 +84,11 @@ test("a ranking of 400 areas shows the top and bottom ten and the chosen places,
   const svg = el.querySelector("svg")!;
   expect(Number(svg.getAttribute("height"))).toBeLessThan(600);
 });
+
+// issue 15: one fixed colour per place, on /vergleich, its embeds and the profiles.
+test("a place's line takes the colour given for it; other lines keep the palette", () => {
+  const svg = timeseries(rows, {width: 600, reference: "Niedersachsen", unit: "percent", colorOf: (name) => (name === "Wolfsburg" ? "#ff00aa" : undefined), document});
+  const strokes = [...svg.querySelectorAll('g[aria-description="Linien"] path')].map((p) => p.getAttribute("stroke"));
+  expect(strokes.length).toBeGreaterThan(0);
+  expect(new Set(strokes)).toEqual(new Set(["#ff00aa"]));
+});
