@@ -50,7 +50,7 @@ export function themeFigure(catalogue: ConceptCatalogue, {width, document: doc}:
     return {theme: t.theme, themeLabel: t.label, doc: d, docLabel: DOC_SHORT[d], count: hits.length, names: hits.map((e) => `${levelLabel(e.level)}: ${heading(e, 90)}`), href: `/konzepte/katalog?dok=${d}&thema=${t.theme}`};
   }));
   const addressedBy = (theme: string) => cells.filter((c) => c.theme === theme && c.count > 0).length;
-  return figure(themeMatrix(cells, {width: Math.max(640, Math.min(width, 1000)), themes: catalogue.themes.map((t) => t.label), docs: docs.map((d) => DOC_SHORT[d]), document: doc}), {
+  return figure(themeMatrix(cells, {width: Math.max(300, Math.min(width, 1000)), themes: catalogue.themes.map((t) => t.label), docs: docs.map((d) => DOC_SHORT[d]), document: doc}), {
     id: "konzepte-themen",
     title: "Themen der fünf Integrationskonzepte",
     subtitle: `${catalogue.themes.filter((t) => addressedBy(t.theme) === 5).length} von ${catalogue.themes.length} Themen kommen in allen fünf Konzepten vor`,
