@@ -80,6 +80,17 @@ export interface MatrixCell {
 }
 
 /** Themes × concepts: how many fields and goals of each concept address a theme (0 = none, drawn empty). */
+/** Words on lines of at most `chars` characters (Plot draws each line of a tick label below the other). */
+function wrapWords(text: string, chars: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= chars) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join("\n");
+}
+
 export function themeMatrix(cells: MatrixCell[], {width, themes, docs, document: doc}: {width: number; themes: string[]; docs: string[]; document?: Document}): HTMLElement | SVGSVGElement {
   const max = Math.max(1, ...cells.map((c) => c.count));
   // Classes, not a continuous ramp: Plot draws a ramp legend on a canvas, which the
@@ -91,11 +102,11 @@ export function themeMatrix(cells: MatrixCell[], {width, themes, docs, document:
   return Plot.plot({
     document: doc,
     width: narrow ? Math.max(width, 300) : Math.max(width, 300 + 60 * docs.length),
-    height: (narrow ? 120 : 60) + themes.length * 30,
+    height: (narrow ? 150 : 60) + themes.length * 30,
     marginLeft: narrow ? 150 : 300,
-    marginTop: narrow ? 110 : 50,
+    marginTop: narrow ? 140 : 50,
     x: {label: null, domain: docs, axis: "top", tickFormat: (d: string) => d, ...(narrow ? {tickRotate: -90} : {})},
-    y: {label: null, domain: themes, ...(narrow ? {lineWidth: 14} : {})},
+    y: {label: null, domain: themes, ...(narrow ? {tickFormat: (t: string) => wrapWords(t, 22)} : {})},
     color: {type: "threshold", domain: thresholds, range: colors, legend: true, label: "Felder und Ziele (Anzahl)", tickFormat: (t: number) => formatNumber(t, {digits: 0})},
     marks: [
       Plot.cell(cells, {x: "docLabel", y: "themeLabel", fill: (c: MatrixCell) => c.count, inset: 1, href: (c: MatrixCell) => c.href ?? null,
