@@ -79,7 +79,6 @@ export interface MatrixCell {
   href?: string;
 }
 
-/** Themes × concepts: how many fields and goals of each concept address a theme (0 = none, drawn empty). */
 /** Words on lines of at most `chars` characters (Plot draws each line of a tick label below the other). */
 function wrapWords(text: string, chars: number): string {
   const lines: string[] = [];
@@ -91,6 +90,7 @@ function wrapWords(text: string, chars: number): string {
   return lines.join("\n");
 }
 
+/** Themes × concepts: how many fields and goals of each concept address a theme (0 = none, drawn empty). */
 export function themeMatrix(cells: MatrixCell[], {width, themes, docs, document: doc}: {width: number; themes: string[]; docs: string[]; document?: Document}): HTMLElement | SVGSVGElement {
   const max = Math.max(1, ...cells.map((c) => c.count));
   // Classes, not a continuous ramp: Plot draws a ramp legend on a canvas, which the

@@ -34,7 +34,7 @@ export const FULL_RANKING = 60;
 /** Bars kept at each end of a condensed ranking. */
 const ENDS = 10;
 
-/** A row of the condensed ranking: a ranked area, or a gap standing for `count` areas. */
+/** A row of the condensed ranking: a ranked area, or a gap standing for `gap` areas left out. */
 export type RankLine = (Ranked & {gap?: undefined}) | {gap: number; name: string};
 
 /** The top and the bottom ENDS, every highlighted area, and a gap line for each run left out. */
@@ -102,19 +102,14 @@ export function ranking(rows: readonly RankRow[], {width, unit = "", highlight =
   const d = doc ?? globalThis.document;
   const root = d.createElement("div");
   root.append(chart);
-  if (gaps.length) {
-    const note = d.createElement("p");
-    note.className = "atlas-note";
-    note.textContent = `Gezeigt: die ${ENDS} höchsten und ${ENDS} niedrigsten von ${ranked.length.toLocaleString("de-DE")} Werten und die gewählten Orte mit ihrem Rang; alle Werte in der Tabelle „Daten als Tabelle“.`;
-    root.append(note);
-  }
-  if (missing.length) {
-    const note = d.createElement("p");
-    note.className = "atlas-note";
-    // Hundreds of names would bury the chart: the first ones, the count of the rest (the table lists all).
-    const named = missing.slice(0, 12).map((r) => r.name).join(", ");
-    note.textContent = `Ohne Wert für dieses Jahr: ${named}${missing.length > 12 ? ` und ${(missing.length - 12).toLocaleString("de-DE")} weitere` : ""}.`;
-    root.append(note);
-  }
+  const note = (text: string) => {
+    const p = d.createElement("p");
+    p.className = "atlas-note";
+    p.textContent = text;
+    root.append(p);
+  };
+  if (gaps.length) note(`Gezeigt: die ${ENDS} höchsten und ${ENDS} niedrigsten von ${ranked.length.toLocaleString("de-DE")} Werten und die gewählten Orte mit ihrem Rang; alle Werte in der Tabelle „Daten als Tabelle“.`);
+  // Hundreds of names would bury the chart: the first ones, the count of the rest (the table lists all).
+  if (missing.length) note(`Ohne Wert für dieses Jahr: ${missing.slice(0, 12).map((r) => r.name).join(", ")}${missing.length > 12 ? ` und ${(missing.length - 12).toLocaleString("de-DE")} weitere` : ""}.`);
   return root;
 }

@@ -125,13 +125,16 @@ export function makers(): Record<string, Maker> {
     return figure;
   }]));
 
+  // indicators.json as the build writes it (through JSON, as the pages read it), for the comparison and the Germany map.
+  let published: Promise<{facts: Fact[]; entries: vgl.IndicatorEntry[] & Parameters<typeof de.deIndicators>[0]}> | undefined;
+  const publishedCatalogue = () => (published ??= readableFacts().then(({facts, indicators}) => ({facts, entries: JSON.parse(JSON.stringify(catalogue(facts, indicators)))})));
+
   // The comparison page's default view, from vergleich.arrow, indicators.json and comparability.json as the build writes them.
   let vglData: Promise<vgl.ComparisonView | null> | undefined;
   const vglDefault = async (doc: Document, which: "lines" | "ranking" | "difference") => {
     const view = await (vglData ??= (async () => {
-      const {facts, indicators} = await readableFacts();
+      const {facts, entries} = await publishedCatalogue();
       const data = vgl.arrowComparisonData(tableFromIPC(toIPC(comparisonTable(comparisonRows(facts)))));
-      const entries = JSON.parse(JSON.stringify(catalogue(facts, indicators))) as vgl.IndicatorEntry[];
       return vgl.comparisonFor(data, vgl.comparisonParams(noParams), {catalogue: entries, rules: JSON.parse(JSON.stringify(readComparability()))});
     })());
     if (!view) return null;
@@ -151,14 +154,11 @@ export function makers(): Record<string, Maker> {
     // The Germany map's default view, from de-kreis-karte.arrow, indicators.json and the VG5000 boundaries as the build writes them.
     "deutschland-kreise": async (doc) => {
       const facts = asPublished((await buildGermanyMapFacts()).facts);
-      const {facts: all, indicators} = await readableFacts();
-      const entries = JSON.parse(JSON.stringify(catalogue(all, indicators))) as Parameters<typeof de.deIndicators>[0];
-      const topology = JSON.parse(JSON.stringify(await BOUNDARIES["de-kreise"]())) as Topology;
-      const laender = topology.objects.laender ? (feature(topology, topology.objects.laender) as unknown as {features: GeoFeature[]}) : {features: []};
-      return de.deMapFor(facts, entries, await features("de-kreise", "kreise"), laender, de.deParams(noParams), {width: 720, document: doc});
+      const {entries} = await publishedCatalogue();
+      return de.deMapFor(facts, entries, await features("de-kreise", "kreise"), await features("de-kreise", "laender"), de.deParams(noParams), {width: 720, document: doc});
     },
     // The Kreis pyramid's default view (Magdeburg, 2020, absolute), from de-pyramiden.arrow as the build writes it.
-    "kreis-pyramide": async (doc) => kreisPyramidFor(asPublished((await buildGermanyPyramidFacts()).facts) as never, kreisPyramidParams(noParams), {width: STATIC_WIDTH, document: doc}),
+    "kreis-pyramide": async (doc) => kreisPyramidFor(asPublished((await buildGermanyPyramidFacts()).facts), kreisPyramidParams(noParams), {width: STATIC_WIDTH, document: doc}),
     "gemeinden-dichte": async (doc) => {
       const facts = asPublished((await FACT_TABLES["facts-gemeinden"]()).facts);
       const params = gem.gemParams(noParams);

@@ -214,7 +214,7 @@ export function deTrendFigure(rows: DeRow[], selected: string | null, kreisLabel
  * embed page and the static figure (the page builds the same from its
  * controls, with the same defaults).
  */
-export function deMapFor(facts: FactLike[], catalogue: Parameters<typeof deIndicators>[0], kreise: GeoFeature[], laender: {features: GeoFeature[]}, params: DeParams, {width, document}: {width: number; document?: Document}): HTMLElement | null {
+export function deMapFor(facts: FactLike[], catalogue: Parameters<typeof deIndicators>[0], kreise: GeoFeature[], laender: GeoFeature[], params: DeParams, {width, document}: {width: number; document?: Document}): HTMLElement | null {
   const indicators = deIndicators(catalogue, DE_MAP_INDICATORS);
   const indicator = indicators.find((d) => d.id === params.indicator) ?? indicators[0];
   if (!indicator) return null;
@@ -222,7 +222,7 @@ export function deMapFor(facts: FactLike[], catalogue: Parameters<typeof deIndic
   const years = [...new Set(rows.map((d) => d.year))];
   const year = params.year !== null && years.includes(params.year) ? params.year : years.at(-1);
   if (year === undefined) return null;
-  const landNames = new Map(laender.features.map((f) => [String(f.id), String(f.properties.name)]));
+  const landNames = new Map(laender.map((f) => [String(f.id), String(f.properties.name)]));
   const view = deView(rows, kreise, landNames, {indicator, year});
   const method = (METHODS.find((m) => m.value === params.method) ?? METHODS[0]).value;
   return deMapFigure(view, kreise, {width, method, classes: params.classes, selected: params.selected, borders: laender, document});

@@ -136,9 +136,7 @@ async function niedersachsenMaps(which: "map" | "multiples" | "trend", {files, r
 async function germanyMap({files, read, width, doc}: Context): Promise<HTMLElement> {
   const facts = arrowFacts(await arrow(files, "de-kreis-karte.arrow"), (get) => de.DE_MAP_INDICATORS.includes(String(get("indicator"))));
   const catalogue = await json<Parameters<typeof de.deIndicators>[0]>(files, "indicators.json");
-  const topology = await json<{objects: Record<string, unknown>}>(files, "boundaries/de-kreise.json");
-  const kreise = await features(files, "de-kreise", "kreise");
-  const laender = topology.objects.laender ? (feature(topology as never, topology.objects.laender as never) as unknown as {features: GeoFeature[]}) : {features: []};
+  const [kreise, laender] = await Promise.all([features(files, "de-kreise", "kreise"), features(files, "de-kreise", "laender")]);
   return de.deMapFor(facts, catalogue, kreise, laender, de.deParams(read), {width: Math.min(width, 720), document: doc}) ?? notice(doc, "Keine Daten", "Die Quellen der Deutschlandkarte (Destatis 12411-0018, INKAR) lagen beim Bau nicht vor.");
 }
 
@@ -146,7 +144,7 @@ async function germanyPyramid({files, read, width, doc}: Context): Promise<HTMLE
   const params = kreisPyramidParams(read);
   const wanted = new Set([params.area, ...params.overlays]);
   const facts = arrowFacts(await arrow(files, "de-pyramiden.arrow"), (get) => get("year") === params.year && wanted.has(String(get("area_id"))));
-  return kreisPyramidFor(facts as never, params, {width, document: doc}) ?? notice(doc, "Keine Werte", `Für das Gebiet ${params.area} gibt es am 31.12.${params.year} keine Werte in 12411-0018 (Kreisreform: 03152 und 03156 nur 2015, 03159 ab 2016).`);
+  return kreisPyramidFor(facts, params, {width, document: doc}) ?? notice(doc, "Keine Werte", `Für das Gebiet ${params.area} gibt es am 31.12.${params.year} keine Werte in 12411-0018 (Kreisreform: 03152 und 03156 nur 2015, 03159 ab 2016).`);
 }
 
 async function gemeindenMap({files, read, width, doc}: Context): Promise<HTMLElement> {

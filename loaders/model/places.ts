@@ -47,6 +47,15 @@ export function places(): Place[] {
   return cached;
 }
 
+/**
+ * The Kreis (5-digit AGS in Destatis's tables) a place is, for a Kreis or
+ * kreisfreie Stadt (Magdeburg 15003000 is 15003); null for the Land, a
+ * Gemeinde or a part of a Kreis.
+ */
+export function kreisIdOf(place: Place): string | null {
+  return /^\d{5}$/.test(place.destatis_id) ? place.destatis_id : null;
+}
+
 export function placeBySlug(slug: string): Place | undefined {
   return places().find((p) => p.slug === slug);
 }

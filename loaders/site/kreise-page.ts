@@ -8,7 +8,7 @@
 import {formatNumber, formatValue} from "../../components/format.ts";
 import {LAENDER} from "../parse/vg5000.ts";
 import type {Fact} from "../model/model.ts";
-import {places} from "../model/places.ts";
+import {kreisIdOf, places} from "../model/places.ts";
 import {esc} from "./html.ts";
 
 interface Series {
@@ -36,6 +36,9 @@ function ranks(facts: Fact[]): Map<string, {value: number | null; rank: number |
   return out;
 }
 
+/** A Kreis of 12411-0018 or INKAR (5-digit AGS), not a Land, Germany or a Gemeinde. */
+const isKreis = (f: Fact) => f.area_level === "kreis" && /^\d{5}$/.test(f.area_id);
+
 /** One Kreis's place among all Kreise of Germany, series by series (as /kreise shows it). */
 export interface KreisRank {
   label: string;
@@ -49,15 +52,17 @@ export interface KreisRank {
 
 /** Every Kreis's ranks on the series of SERIES: computed once, read by /kreise and by the profiles. */
 export function kreisRanks(facts: Fact[]): Map<string, KreisRank[]> {
-  const kreis = (f: Fact) => f.area_level === "kreis" && /^\d{5}$/.test(f.area_id);
   const out = new Map<string, KreisRank[]>();
   for (const s of SERIES) {
-    for (const [id, r] of ranks(facts.filter((f) => f.indicator === s.indicator && kreis(f) && f.year === s.year && f.sex === "total" && f.age_group === "total"))) {
+    for (const [id, r] of ranks(facts.filter((f) => f.indicator === s.indicator && isKreis(f) && f.year === s.year && f.sex === "total" && f.age_group === "total"))) {
       (out.get(id) ?? out.set(id, []).get(id)!).push({label: s.label, year: s.year, unit: s.unit, source: s.source, ...r});
     }
   }
   return out;
 }
+
+/** A Kreis's rank on one series of SERIES (none: the sources have no value for it). */
+const rankOn = (ranked: ReadonlyMap<string, KreisRank[]>, kreisId: string, series: Series) => ranked.get(kreisId)?.find((r) => r.label === series.label);
 
 /**
  * A profile's section "Unter allen Kreisen Deutschlands": the place's Kreis
@@ -65,10 +70,9 @@ export function kreisRanks(facts: Fact[]): Map<string, KreisRank[]> {
  * rank on each series that exists for all Kreise on one definition.
  */
 export function kreisRankSection(kreisId: string, ranked: ReadonlyMap<string, KreisRank[]>): string | null {
-  const rows = ranked.get(kreisId);
-  if (!rows?.length) return null;
+  if (!ranked.get(kreisId)?.length) return null;
   const items = SERIES.map((s) => {
-    const r = rows.find((x) => x.label === s.label);
+    const r = rankOn(ranked, kreisId, s);
     return `<li>${esc(s.label)} ${s.year}: <strong>${esc(formatValue(r?.value ?? null, s.unit))}</strong>${r?.rank ? ` · Rang ${r.rank} von ${r.of}` : " · kein Wert in der Quelle, kein Rang"} <small>(${esc(s.source)}; Stichtag 31.12.${s.year})</small></li>`;
   });
   return [
@@ -81,11 +85,9 @@ export function kreisRankSection(kreisId: string, ranked: ReadonlyMap<string, Kr
 }
 
 export function kreiseMarkdown(facts: Fact[]): string {
-  const kreis = (f: Fact) => f.area_level === "kreis" && /^\d{5}$/.test(f.area_id);
-  const population = facts.filter((f) => f.indicator === "destatis:bevoelkerung" && kreis(f) && f.year === 2020 && f.sex === "total" && f.age_group === "total");
+  const population = facts.filter((f) => f.indicator === "destatis:bevoelkerung" && isKreis(f) && f.year === 2020 && f.sex === "total" && f.age_group === "total");
   const ranked = kreisRanks(facts);
-  const profiles = new Map(places().filter((p) => p.kind !== "kreisteil").map((p) => [p.destatis_id || p.area_id, p.slug]));
-  profiles.set("15003", "magdeburg");
+  const profiles = new Map(places().flatMap((p) => (kreisIdOf(p) ? [[kreisIdOf(p)!, p.slug] as const] : [])));
   const byLand = new Map<string, Fact[]>();
   for (const f of population) (byLand.get(f.area_id.slice(0, 2)) ?? byLand.set(f.area_id.slice(0, 2), []).get(f.area_id.slice(0, 2))!).push(f);
   const out: string[] = [
@@ -106,7 +108,7 @@ export function kreiseMarkdown(facts: Fact[]): string {
     for (const p of byLand.get(land)!.sort((a, b) => a.area_name.localeCompare(b.area_name, "de"))) {
       const id = p.area_id;
       const items = SERIES.map((s) => {
-        const r = ranked.get(id)?.find((x) => x.label === s.label);
+        const r = rankOn(ranked, id, s);
         return `<li>${esc(s.label)} ${s.year}: <strong>${esc(formatValue(r?.value ?? null, s.unit))}</strong>${r?.rank ? ` · Rang ${r.rank}/${r.of}` : ""}</li>`;
       });
       const profile = profiles.get(id);

@@ -6,7 +6,7 @@
  * their short profile on /kreise.
  */
 import {STADTTEILE, stadtteilId} from "../parse/kissmd.ts";
-import {KIND_LABELS, places, type Place} from "../model/places.ts";
+import {KIND_LABELS, kreisIdOf, places, type Place} from "../model/places.ts";
 import type {PlaceEntry} from "../../components/placesearch.ts";
 import {existingRoutes} from "./routes.ts";
 
@@ -51,8 +51,7 @@ export interface KreisName {
  * Magdeburg have one, and the search leads there).
  */
 function kreisEntries(kreise: readonly KreisName[]): PlaceEntry[] {
-  const profiled = new Set(places().flatMap((p) => [p.area_id, p.destatis_id].filter(Boolean)));
-  profiled.add("15003");
+  const profiled = new Set(places().map(kreisIdOf).filter(Boolean));
   const seen = new Set<string>();
   return kreise
     .filter((k) => /^\d{5}$/.test(k.area_id) && !profiled.has(k.area_id) && !seen.has(k.area_id) && seen.add(k.area_id))

@@ -14,7 +14,6 @@ import type {ChartSpec} from "../../components/profilechart.ts";
 import type {CatalogueEntry} from "../model/catalogue.ts";
 import type {ImIndicator} from "../parse/im.ts";
 import type {Fact} from "../model/model.ts";
-import type {Place} from "../model/places.ts";
 import type {Profile} from "../model/profiles.ts";
 import type {StadtteilProfile} from "../model/stadtteile.ts";
 import {existingRoutes} from "./routes.ts";
@@ -71,9 +70,9 @@ export async function buildSiteBundle(key = "", routes: ReadonlySet<string> = ex
   // Each Kreis's rank among all Kreise of Germany (12411-0018, INKAR), for the profiles of Kreise and kreisfreie Städte.
   const {kreisRanks, kreisRankSection} = await import("./kreise-page.ts");
   const ranked = kreisRanks(facts);
-  const kreisOf = (place: Place) => (place.kind === "kreisfreie_stadt_st" ? place.area_id.slice(0, 5) : /^\d{5}$/.test(place.area_id) ? place.area_id : null);
+  const {kreisIdOf} = await import("../model/places.ts");
   for (const p of all) {
-    const kreis = kreisOf(p.place);
+    const kreis = kreisIdOf(p.place);
     pages[`/orte/${p.place.slug}`] = profileMarkdown(p, {rules, missing, routes, stadtteile: p === magdeburg && stadtteile.length ? stadtteilList(stadtteile) : undefined, kreisRanks: kreis ? kreisRankSection(kreis, ranked) : null});
     // One embed page per chart (/einbetten/orte/<id>), drawn from the same specification.
     charts[p.place.slug] = profileCharts(p, rules);
