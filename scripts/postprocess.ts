@@ -12,7 +12,7 @@ import {existsSync, readFileSync, readdirSync, statSync, writeFileSync} from "no
 import {extname, join, relative, sep} from "node:path";
 import {brotliCompressSync, constants, gzipSync} from "node:zlib";
 import {englishLeft, germanChrome} from "./german-chrome.ts";
-import {duckdbPreloads, inlineFirstPaint} from "./firstpaint.ts";
+import {duckdbPreloads, inlineFirstPaint, scriptsAfterContent} from "./firstpaint.ts";
 
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".wasm", ".arrow", ".svg", ".csv", ".txt", ".map"]);
 
@@ -116,6 +116,7 @@ export async function postprocess(dist: string, {allowThirdParty = false} = {}):
     text = german;
     const painted = inlineFirstPaint(text, dist);
     text = painted.charts.length || /npm:@duckdb|duckdb\.[0-9a-f]+\.js/.test(text) ? duckdbPreloads(painted.html, dist) : painted.html;
+    text = scriptsAfterContent(text);
     text = text.replace(/<html(?![^>]*\blang=)([^>]*)>/i, '<html lang="de"$1>');
     const hashes = [...text.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map((m) =>
       createHash("sha256").update(m[1], "utf8").digest("base64")

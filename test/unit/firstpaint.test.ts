@@ -4,7 +4,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {JSDOM} from "jsdom";
 import {afterEach, beforeEach, describe, expect, test} from "vitest";
-import {duckdbPreloads, inlineFirstPaint, PENDING_SCRIPT} from "../../scripts/firstpaint.ts";
+import {duckdbPreloads, inlineFirstPaint, PENDING_SCRIPT, scriptsAfterContent} from "../../scripts/firstpaint.ts";
 import {firstPaint} from "../../components/firstpaint.ts";
 
 let dist: string;
@@ -48,6 +48,26 @@ describe("inlineFirstPaint", () => {
     expect(once).toMatch(/^<head><meta charset="utf-8">\n<link rel="preload"/);
     expect(once).toContain(`<link rel="preload" href="/_npm/@duckdb/duckdb-wasm@1.29.0/dist/duckdb-eh.wasm" as="fetch" type="application/wasm" crossorigin`);
     expect(duckdbPreloads(once, dist)).toBe(once);
+  });
+});
+
+describe("scriptsAfterContent", () => {
+  const built = `<html><head>\n<meta charset="utf-8">\n<link rel="preload" href="/x.wasm" as="fetch" crossorigin>\n<link rel="stylesheet" type="text/css" href="./style.css">\n<link rel="modulepreload" href="./a.js">\n<link rel="modulepreload" href="./b.js">\n<script type="module">\nimport {define} from "./a.js";\n</script>\n</head>\n<body><main><svg></svg><script>inline()</script></main>\n</body></html>`;
+  test("module scripts and modulepreloads leave <head> for the end of <body>, in order; stylesheets, preloads and classic scripts stay", () => {
+    const out = scriptsAfterContent(built);
+    const head = out.slice(0, out.indexOf("</head>"));
+    expect(head).toContain(`<link rel="stylesheet" type="text/css" href="./style.css">`);
+    expect(head).toContain(`<link rel="preload" href="/x.wasm"`);
+    expect(head).not.toMatch(/modulepreload|type="module"/);
+    const tail = out.slice(out.indexOf("</main>"));
+    expect(tail).toMatch(/^<\/main>\n<link rel="modulepreload" href=".\/a.js">\n<link rel="modulepreload" href=".\/b.js">\n<script type="module">\nimport \{define\} from ".\/a.js";\n<\/script>\n<\/body><\/html>$/);
+    expect(out.indexOf("<script>inline()</script>")).toBeLessThan(out.indexOf('<script type="module">'));
+  });
+  test("a page without them, or without <body>, is left as it is; applying twice changes nothing", () => {
+    expect(scriptsAfterContent("<html><head><title>x</title></head><body>x</body></html>")).toBe("<html><head><title>x</title></head><body>x</body></html>");
+    expect(scriptsAfterContent(`<head><script type="module">x</script></head>`)).toBe(`<head><script type="module">x</script></head>`);
+    const once = scriptsAfterContent(built);
+    expect(scriptsAfterContent(once)).toBe(once);
   });
 });
 
