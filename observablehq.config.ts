@@ -2,7 +2,7 @@
 // Offline by construction: no Google font (globalStylesheets: []), no DuckDB
 // extensions from the extension host, telemetry off in scripts/build.ts.
 import {profilePaths} from "./loaders/model/places.ts";
-import {profileEmbedPaths, stadtteilPaths} from "./loaders/site/site-bundle.ts";
+import {kreisPaths, profileEmbedPaths, stadtteilPaths} from "./loaders/site/site-bundle.ts";
 import {CHARTS} from "./components/charts/registry.ts";
 import {PLACES} from "./components/charts/bericht.ts";
 
@@ -36,6 +36,8 @@ export default {
     yield* await profileEmbedPaths();
     // Magdeburg's Stadtteil profiles (src/orte/magdeburg/[stadtteil].md.ts), from the site bundle.
     yield* await stadtteilPaths();
+    // A compact profile of every Kreis of Germany (src/kreise/[ags].md.ts), from the site bundle.
+    yield* await kreisPaths();
   },
   globalStylesheets: [],
   style: "style.css",

@@ -227,7 +227,7 @@ export const OUTPUTS: readonly OutputSpec[] = [
     sources: FACT_SOURCES,
     files: [...FACT_FILES, "data/places.csv", "data/comparability.csv"],
     code: ["loaders/site/site-bundle.ts", "loaders/site/profile-page.ts", "loaders/site/profile-embed-page.ts", "loaders/site/catalogue-page.ts", "loaders/model/profiles.ts", "loaders/model/catalogue.ts", "loaders/model/comparison.ts", ...TABLES],
-    pages: ["orte", "einbetten/orte", "indikatoren.md"],
+    pages: ["orte", "einbetten/orte", "kreise", "indikatoren.md"],
     extra: () => [...existingRoutesNow()].sort().join("\n"),
     build: async () => {
       const {buildSiteBundle} = await import("./site/site-bundle.ts");

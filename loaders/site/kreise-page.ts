@@ -1,9 +1,10 @@
 /**
- * /kreise: a compact profile of every Kreis of Germany on one generated page
- * (one process, not 400 page loaders): population, age shares and the
- * asylum-benefit and Schutzsuchende rates with rank among all Kreise, each
- * with date and source, and links to map, pyramid and comparison. The names
- * are page text, so the site search finds every Kreis.
+ * /kreise: every Kreis of Germany on one generated page (one process, not
+ * 400 page loaders): population, age shares and the asylum-benefit and
+ * Schutzsuchende rates with rank among all Kreise, each with date and source,
+ * and links to its own page (/kreise/<AGS>, kreis-page.ts), map, pyramid and
+ * comparison. The ranks are computed here once for /kreise, the Kreis pages
+ * and the profiles.
  */
 import {formatNumber, formatValue} from "../../components/format.ts";
 import {LAENDER} from "../parse/vg5000.ts";
@@ -13,18 +14,17 @@ import {esc} from "./html.ts";
 
 interface Series {
   indicator: string;
-  year: number;
   label: string;
   unit: string;
   source: string;
 }
 
 export const SERIES: Series[] = [
-  {indicator: "destatis:anteil_unter_18", year: 2020, label: "unter 18", unit: "percent", source: "Destatis 12411-0018, Berechnung des Atlas"},
-  {indicator: "destatis:anteil_65_plus", year: 2020, label: "65 und älter", unit: "percent", source: "Destatis 12411-0018, Berechnung des Atlas"},
-  {indicator: "destatis:altenquotient", year: 2020, label: "Altenquotient", unit: "ratio", source: "Destatis 12411-0018, Berechnung des Atlas: 65-Jährige und Ältere je 100 Personen von 20 bis unter 65"},
-  {indicator: "inkar:q_asyl_bev", year: 2021, label: "AsylbLG-Empfänger", unit: "per_1000", source: "INKAR (BBSR): Empfänger von Regelleistungen nach dem Asylbewerberleistungsgesetz je 1.000 Einwohner"},
-  {indicator: "destatis:schutzsuchende_je_1000", year: 2018, label: "Schutzsuchende", unit: "per_1000", source: "Destatis 12531 (Schutzsuchende) je 1.000 Einwohner nach 12411-0018, Berechnung des Atlas"}
+  {indicator: "destatis:anteil_unter_18", label: "unter 18", unit: "percent", source: "Destatis 12411-0018, Berechnung des Atlas"},
+  {indicator: "destatis:anteil_65_plus", label: "65 und älter", unit: "percent", source: "Destatis 12411-0018, Berechnung des Atlas"},
+  {indicator: "destatis:altenquotient", label: "Altenquotient", unit: "ratio", source: "Destatis 12411-0018, Berechnung des Atlas: 65-Jährige und Ältere je 100 Personen von 20 bis unter 65"},
+  {indicator: "inkar:q_asyl_bev", label: "AsylbLG-Empfänger", unit: "per_1000", source: "INKAR (BBSR): Empfänger von Regelleistungen nach dem Asylbewerberleistungsgesetz je 1.000 Einwohner"},
+  {indicator: "destatis:schutzsuchende_je_1000", label: "Schutzsuchende", unit: "per_1000", source: "Destatis 12531 (Schutzsuchende) je 1.000 Einwohner nach 12411-0018, Berechnung des Atlas"}
 ];
 
 /** Rank 1 = highest value, among the Kreise with a value. */
@@ -37,10 +37,18 @@ function ranks(facts: Fact[]): Map<string, {value: number | null; rank: number |
 }
 
 /** A Kreis of 12411-0018 or INKAR (5-digit AGS), not a Land, Germany or a Gemeinde. */
-const isKreis = (f: Fact) => f.area_level === "kreis" && /^\d{5}$/.test(f.area_id);
+export const isKreis = (f: Fact) => f.area_level === "kreis" && /^\d{5}$/.test(f.area_id);
+
+/** The latest year with Kreis values of an indicator (0 without any): each series is ranked on its own latest year. */
+export function latestYear(facts: readonly Fact[], indicator: string): number {
+  let latest = 0;
+  for (const f of facts) if (f.indicator === indicator && isKreis(f) && f.year !== null && f.year > latest) latest = f.year;
+  return latest;
+}
 
 /** One Kreis's place among all Kreise of Germany, series by series (as /kreise shows it). */
 export interface KreisRank {
+  indicator: string;
   label: string;
   year: number;
   unit: string;
@@ -54,15 +62,16 @@ export interface KreisRank {
 export function kreisRanks(facts: Fact[]): Map<string, KreisRank[]> {
   const out = new Map<string, KreisRank[]>();
   for (const s of SERIES) {
-    for (const [id, r] of ranks(facts.filter((f) => f.indicator === s.indicator && isKreis(f) && f.year === s.year && f.sex === "total" && f.age_group === "total"))) {
-      (out.get(id) ?? out.set(id, []).get(id)!).push({label: s.label, year: s.year, unit: s.unit, source: s.source, ...r});
+    const year = latestYear(facts, s.indicator);
+    for (const [id, r] of ranks(facts.filter((f) => f.indicator === s.indicator && isKreis(f) && f.year === year && f.sex === "total" && f.age_group === "total"))) {
+      (out.get(id) ?? out.set(id, []).get(id)!).push({indicator: s.indicator, label: s.label, year, unit: s.unit, source: s.source, ...r});
     }
   }
   return out;
 }
 
 /** A Kreis's rank on one series of SERIES (none: the sources have no value for it). */
-const rankOn = (ranked: ReadonlyMap<string, KreisRank[]>, kreisId: string, series: Series) => ranked.get(kreisId)?.find((r) => r.label === series.label);
+const rankOn = (ranked: ReadonlyMap<string, KreisRank[]>, kreisId: string, series: Series) => ranked.get(kreisId)?.find((r) => r.indicator === series.indicator);
 
 /**
  * A profile's section "Unter allen Kreisen Deutschlands": the place's Kreis
@@ -73,19 +82,20 @@ export function kreisRankSection(kreisId: string, ranked: ReadonlyMap<string, Kr
   if (!ranked.get(kreisId)?.length) return null;
   const items = SERIES.map((s) => {
     const r = rankOn(ranked, kreisId, s);
-    return `<li>${esc(s.label)} ${s.year}: <strong>${esc(formatValue(r?.value ?? null, s.unit))}</strong>${r?.rank ? ` · Rang ${r.rank} von ${r.of}` : " · kein Wert in der Quelle, kein Rang"} <small>(${esc(s.source)}; Stichtag 31.12.${s.year})</small></li>`;
+    return `<li>${esc(s.label)}${r ? ` ${r.year}` : ""}: <strong>${esc(formatValue(r?.value ?? null, s.unit))}</strong>${r?.rank ? ` · Rang ${r.rank} von ${r.of}` : " · kein Wert in der Quelle, kein Rang"} <small>(${esc(s.source)}${r ? `; Stichtag 31.12.${r.year}` : ""})</small></li>`;
   });
   return [
     `<div class="atlas-kreis-ranks" data-area-id="${kreisId}">`,
     `<p>Rang unter allen Kreisen und kreisfreien Städten Deutschlands mit Wert (Rang 1 = höchster Wert), auf einer Definition für alle Kreise. Diese Reihen sind andere als die Kennzahlen oben (andere Quellen und Stichtage), deshalb stehen sie getrennt.</p>`,
     `<ul>${items.join("")}</ul>`,
-    `<p><a href="${"../kreise#k" + kreisId}">Kurzprofile aller Kreise</a> · <a href="../karten/deutschland?gebiet=${kreisId}">Deutschlandkarte</a> · <a href="../altersstruktur/kreise?gebiet=${kreisId}">Alterspyramide</a></p>`,
+    `<p><a href="${"../kreise/" + kreisId}">Kurzprofil dieses Kreises</a> · <a href="${"../kreise#k" + kreisId}">alle Kreise</a> · <a href="../karten/deutschland?gebiet=${kreisId}">Deutschlandkarte</a> · <a href="../altersstruktur/kreise?gebiet=${kreisId}">Alterspyramide</a></p>`,
     `</div>`
   ].join("\n");
 }
 
 export function kreiseMarkdown(facts: Fact[]): string {
-  const population = facts.filter((f) => f.indicator === "destatis:bevoelkerung" && isKreis(f) && f.year === 2020 && f.sex === "total" && f.age_group === "total");
+  const year = latestYear(facts, "destatis:bevoelkerung");
+  const population = facts.filter((f) => f.indicator === "destatis:bevoelkerung" && isKreis(f) && f.year === year && f.sex === "total" && f.age_group === "total");
   const ranked = kreisRanks(facts);
   const profiles = new Map(places().flatMap((p) => (kreisIdOf(p) ? [[kreisIdOf(p)!, p.slug] as const] : [])));
   const byLand = new Map<string, Fact[]>();
@@ -98,7 +108,7 @@ export function kreiseMarkdown(facts: Fact[]): string {
     "",
     "# Alle Kreise Deutschlands: Kurzprofile",
     "",
-    `<p class="atlas-explain">Jeder der ${population.length} Kreise und kreisfreien Städte (Gebietsstand 31.12.2020) mit den Reihen, die für alle Kreise auf einer Definition vorliegen, und seinem Rang unter allen Kreisen (Rang 1 = höchster Wert). Bevölkerung: Fortschreibung des Bevölkerungsstandes am 31.12.2020 (© Statistisches Bundesamt (Destatis), GENESIS 12411-0018, dl-de/by-2-0); Asylbewerberleistungen: INKAR, © BBSR Bonn 2021, dl-de/by-2-0. Definitionen: <a href="./indikatoren">Indikatorenkatalog</a>. Karte: <a href="./karten/deutschland">Deutschland: alle Kreise</a>.</p>`,
+    `<p class="atlas-explain">Jeder der ${population.length} Kreise und kreisfreien Städte (Gebietsstand 31.12.${year}) mit den Reihen, die für alle Kreise auf einer Definition vorliegen, und seinem Rang unter allen Kreisen (Rang 1 = höchster Wert). Bevölkerung: Fortschreibung des Bevölkerungsstandes am 31.12.${year} (© Statistisches Bundesamt (Destatis), GENESIS 12411-0018, dl-de/by-2-0); Asylbewerberleistungen: INKAR, © BBSR Bonn 2021, dl-de/by-2-0. Definitionen: <a href="./indikatoren">Indikatorenkatalog</a>. Karte: <a href="./karten/deutschland">Deutschland: alle Kreise</a>.</p>`,
     `<p class="atlas-explain">Stichtag jeweils 31.12. des genannten Jahres. „–“: kein Wert in der Quelle (nie 0). Rang x/n: Platz unter den n Kreisen mit Wert.</p>`,
     `<ul class="atlas-explain">${SERIES.map((s) => `<li>${esc(s.label)}: ${esc(s.source)}</li>`).join("")}</ul>`,
     ""
@@ -109,14 +119,14 @@ export function kreiseMarkdown(facts: Fact[]): string {
       const id = p.area_id;
       const items = SERIES.map((s) => {
         const r = rankOn(ranked, id, s);
-        return `<li>${esc(s.label)} ${s.year}: <strong>${esc(formatValue(r?.value ?? null, s.unit))}</strong>${r?.rank ? ` · Rang ${r.rank}/${r.of}` : ""}</li>`;
+        return `<li>${esc(s.label)}${r ? ` ${r.year}` : ""}: <strong>${esc(formatValue(r?.value ?? null, s.unit))}</strong>${r?.rank ? ` · Rang ${r.rank}/${r.of}` : ""}</li>`;
       });
       const profile = profiles.get(id);
       out.push(
         `<section class="atlas-kreis card" id="k${id}" data-area-id="${id}">`,
-        `<h3>${esc(p.area_name)} <span class="atlas-explain">${id}</span></h3>`,
-        `<ul><li>Bevölkerung 2020: <strong>${esc(formatNumber(p.value, {digits: 0}))}</strong></li>${items.join("")}</ul>`,
-        `<p><a href="./karten/deutschland?gebiet=${id}">Karte</a> · <a href="./altersstruktur/kreise?gebiet=${id}">Alterspyramide</a> · <a href="./vergleich?indikator=inkar:q_asyl_bev&amp;orte=${id === "15003" ? "15003000" : id}">Vergleich</a>${profile ? ` · <a href="./orte/${profile}">Ortsprofil</a>` : ""}</p>`,
+        `<h3><a href="./kreise/${id}">${esc(p.area_name)}</a> <span class="atlas-explain">${id}</span></h3>`,
+        `<ul><li>Bevölkerung ${year}: <strong>${esc(formatNumber(p.value, {digits: 0}))}</strong></li>${items.join("")}</ul>`,
+        `<p><a href="./kreise/${id}">Kurzprofil</a> · <a href="./karten/deutschland?gebiet=${id}">Karte</a> · <a href="./altersstruktur/kreise?gebiet=${id}">Alterspyramide</a> · <a href="./vergleich?indikator=inkar:q_asyl_bev&amp;orte=${id === "15003" ? "15003000" : id}">Vergleich</a>${profile ? ` · <a href="./orte/${profile}">Ortsprofil</a>` : ""}</p>`,
         `</section>`,
         ""
       );

@@ -3,7 +3,7 @@
  * (written to /data/orte-suche.json). One list, grown by adding a source
  * below: the profiles of data/places.csv, Magdeburg's Stadtteile (their map
  * view until a Stadtteil profile exists), and the Kreise of Germany with
- * their short profile on /kreise.
+ * their short profile (/kreise/<AGS>).
  */
 import {STADTTEILE, stadtteilId} from "../parse/kissmd.ts";
 import {KIND_LABELS, kreisIdOf, places, type Place} from "../model/places.ts";
@@ -46,7 +46,7 @@ export interface KreisName {
 }
 
 /**
- * The Kreise of Germany whose page is their short profile on /kreise: every
+ * The Kreise of Germany whose page is their short profile (/kreise/<AGS>): every
  * Kreis without a full profile of its own (the Niedersachsen Kreise and
  * Magdeburg have one, and the search leads there).
  */
@@ -60,7 +60,7 @@ function kreisEntries(kreise: readonly KreisName[]): PlaceEntry[] {
       // "Göttingen, Landkreis" → also "Landkreis Göttingen" and "Göttingen"; "Berlin, Stadt" → "Berlin".
       const [bare, kind] = k.area_name.split(/,\s*/);
       const variants = kind ? [`${kind} ${bare}`, bare] : [];
-      return {name: k.area_name, kind: "Kreis (Kurzprofil)", ags: k.area_id, href: `/kreise#k${k.area_id}`, variants};
+      return {name: k.area_name, kind: "Kreis (Kurzprofil)", ags: k.area_id, href: `/kreise/${k.area_id}`, variants};
     });
 }
 

@@ -107,17 +107,17 @@ function keyFigureTable(profile: Profile, rules: readonly ComparabilityRule[]): 
     if (!latest) {
       const flagged = f.series.find((p) => p.flag);
       const why = f.unavailable + (flagged ? ` Kennzeichen der Quelle für ${flagged.year}: ${FLAG_WORDS[flagged.flag!] ?? flagged.flag}.` : "");
-      return `<tr data-figure="${f.key}"><th scope="row">${esc(f.label)}</th><td class="num" data-value="">–</td><td colspan="${isLand ? 2 : 3}" class="atlas-unavailable">nicht verfügbar: ${esc(why)}</td><td>${esc(f.source)}${cat}</td></tr>`;
+      return `<tr data-figure="${f.key}"><th scope="row">${esc(f.label)}</th><td class="num" data-value="" data-label="Wert">–</td><td colspan="${isLand ? 2 : 3}" class="atlas-unavailable">nicht verfügbar: ${esc(why)}</td><td data-label="Quelle">${esc(f.source)}${cat}</td></tr>`;
     }
     const per = f.per1000.find((p) => p.year === latest.year);
     const perText = per && per.value !== null ? `<br><small>${esc(formatNumber(per.value, {digits: 1}))} je 1.000 Einw.</small>` : "";
     const flag = latest.flag ? ` <small>(${esc(FLAG_WORDS[latest.flag] ?? latest.flag)})</small>` : "";
     const land = landPoint(f, latest.year);
-    const landCell = isLand ? "" : `<td class="num">${land ? esc(show(f, land.value)) : "–"}</td>`;
+    const landCell = isLand ? "" : `<td class="num" data-label="Niedersachsen">${land ? esc(show(f, land.value)) : "–"}</td>`;
     const note = f.area_note ? `<br><small>${esc(f.area_note)}</small>` : "";
     const crossed = latest.value !== null && earlier?.value != null ? changeBreaks(f, profile.place.area_id, earlier, latest, rules) : [];
     const breakNote = crossed.length ? `<br><small class="atlas-break" data-breaks="${esc(crossed.map((r) => r.id).join(" "))}">${esc(crossingText(crossed))}</small>` : "";
-    return `<tr data-figure="${f.key}"><th scope="row">${esc(f.label)}${note}</th><td class="num" data-value="${latest.value}" data-year="${latest.year}">${esc(show(f, latest.value))}${flag}${perText}</td><td>${esc(stand(f, latest.year))}</td><td class="num">${esc(changeText(f, latest, earlier))}${breakNote}</td>${landCell}<td>${esc(f.source)}${cat}</td></tr>`;
+    return `<tr data-figure="${f.key}"><th scope="row">${esc(f.label)}${note}</th><td class="num" data-value="${latest.value}" data-year="${latest.year}" data-label="Wert">${esc(show(f, latest.value))}${flag}${perText}</td><td data-label="Stand">${esc(stand(f, latest.year))}</td><td class="num" data-label="Veränderung">${esc(changeText(f, latest, earlier))}${breakNote}</td>${landCell}<td data-label="Quelle">${esc(f.source)}${cat}</td></tr>`;
   });
   return block([
     `<table class="atlas-table atlas-keyfigures" data-place="${esc(profile.place.area_id)}">`,

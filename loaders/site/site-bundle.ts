@@ -71,6 +71,12 @@ export async function buildSiteBundle(key = "", routes: ReadonlySet<string> = ex
   const {kreisRanks, kreisRankSection} = await import("./kreise-page.ts");
   const ranked = kreisRanks(facts);
   const {kreisIdOf} = await import("../model/places.ts");
+  // Every Kreis of Germany its own compact page (/kreise/<AGS>), in this process.
+  const {kreisPages} = await import("./kreis-page.ts");
+  if (routes.has("/kreise")) {
+    const withProfile = new Map(all.flatMap((p) => (kreisIdOf(p.place) ? [[kreisIdOf(p.place)!, p.place.slug] as const] : [])));
+    Object.assign(pages, kreisPages({facts, ranked, rules, catalogue: entries, profiles: withProfile}));
+  }
   for (const p of all) {
     const kreis = kreisIdOf(p.place);
     pages[`/orte/${p.place.slug}`] = profileMarkdown(p, {rules, missing, routes, stadtteile: p === magdeburg && stadtteile.length ? stadtteilList(stadtteile) : undefined, kreisRanks: kreis ? kreisRankSection(kreis, ranked) : null});
@@ -98,6 +104,11 @@ export async function profileEmbedPaths(): Promise<string[]> {
 /** Routes of the Magdeburg Stadtteil profiles (/orte/magdeburg/<slug>), for the config's dynamicPaths. */
 export async function stadtteilPaths(): Promise<string[]> {
   return Object.keys((await siteBundle()).pages).filter((route) => route.startsWith("/orte/magdeburg/"));
+}
+
+/** Routes of the Kreis pages (/kreise/<AGS>), for the config's dynamicPaths. */
+export async function kreisPaths(): Promise<string[]> {
+  return Object.keys((await siteBundle()).pages).filter((route) => route.startsWith("/kreise/"));
 }
 
 /** What a page loader prints: its page's Markdown. */

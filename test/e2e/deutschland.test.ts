@@ -126,3 +126,27 @@ describe("/kreise", () => {
     }
   });
 });
+
+describe("/kreise/<AGS>: a page for every Kreis", () => {
+  test("München: key figures equal the map's data, three charts of Kreis, Bayern and Germany, reachable from /kreise", async () => {
+    const index = await site.open("/kreise");
+    try {
+      expect(await index.locator('#k09162 a[href="./kreise/09162"]').count()).toBe(1);
+    } finally {
+      await index.close();
+    }
+    const page = await site.open("/kreise/09162");
+    try {
+      expect(await page.locator("h1").textContent()).toBe("München (kreisfreie Stadt)");
+      const q = rows("de-kreis-karte").find((r) => r.indicator === "inkar:q_asyl_bev" && r.year === 2021 && r.area_id === "09162")!;
+      expect(Number(await page.locator('tr[data-figure="inkar:q_asyl_bev"] td[data-value]').getAttribute("data-value"))).toBeCloseTo(q.value!, 9);
+      await page.locator("figure[data-chart] svg").nth(2).waitFor();
+      expect(await page.locator("figure[data-chart]").count()).toBe(3);
+      const legend = await page.locator("figure[data-chart]").first().textContent();
+      for (const name of ["München (kreisfreie Stadt)", "Bayern", "Deutschland"]) expect(legend).toContain(name);
+    } finally {
+      await page.close();
+    }
+  });
+});
+

@@ -46,7 +46,18 @@ export function useSite(): Site {
  */
 export const SAMPLED_PLACES = ["wolfsburg", "magdeburg", "niedersachsen", "stadt-goettingen"];
 
-/** Routes for the whole-site tests: every page, but profile-chart embed pages only for SAMPLED_PLACES. */
+/**
+ * The Kreis pages (/kreise/<AGS>) the whole-site tests open: 401 pages from one
+ * generator (loaders/site/kreis-page.ts); a kreisfreie Stadt, a merged
+ * Landkreis with a full profile, Magdeburg, and Eisenach, which INKAR lacks.
+ */
+export const SAMPLED_KREISE = ["09162", "03159", "15003", "16056"];
+
+/** Routes for the whole-site tests: every page, but profile-chart embed pages only for SAMPLED_PLACES and Kreis pages only for SAMPLED_KREISE. */
 export function sampledRoutes(routes: Iterable<string>): string[] {
-  return [...routes].filter((r) => !r.startsWith("/einbetten/orte/") || SAMPLED_PLACES.some((p) => r.startsWith(`/einbetten/orte/${p}-`)));
+  return [...routes].filter(
+    (r) =>
+      (!r.startsWith("/einbetten/orte/") || SAMPLED_PLACES.some((p) => r.startsWith(`/einbetten/orte/${p}-`))) &&
+      (!/^\/kreise\/\d{5}$/.test(r) || SAMPLED_KREISE.some((k) => r === `/kreise/${k}`))
+  );
 }

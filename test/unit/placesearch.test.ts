@@ -83,19 +83,19 @@ describe("attachPlaceSearch", () => {
 
 // issue 17: every Kreis a page. Names and codes from Destatis 12411-0018 (Gebietsstand 31.12.2020, 401 Kreise).
 describe("the Kreise of Germany in the search", () => {
-  test("each Kreis without a full profile leads to its short profile on /kreise; the profiled ones are not doubled", async () => {
+  test("each Kreis without a full profile leads to its short profile /kreise/<AGS>; the profiled ones are not doubled", async () => {
     const {buildGermanyFacts} = await import("../../loaders/model/germany.ts");
     const kreise = (await buildGermanyFacts()).facts.filter((f) => f.area_level === "kreis" && f.indicator === "destatis:bevoelkerung" && f.year === 2020);
     expect(new Set(kreise.map((f) => f.area_id)).size).toBe(401);
     const all = searchablePlaces(new Set(["/karten/magdeburg", "/kreise"]), kreise);
-    const short = all.filter((e) => e.href.startsWith("/kreise#k"));
+    const short = all.filter((e) => e.href.startsWith("/kreise/"));
     // 401 Kreise less the 45 Kreise of Niedersachsen with a profile of their own and Magdeburg.
     expect(short).toHaveLength(355);
     expect(new Set(all.map((e) => e.href)).size).toBe(all.length);
     const find = (q: string) => searchPlaces(all, q).map((e) => `${e.name} ${e.href}`);
-    expect(find("München")).toEqual(["München, kreisfreie Stadt /kreise#k09162", "München, Landkreis /kreise#k09184"]);
-    expect(find("09162")).toEqual(["München, kreisfreie Stadt /kreise#k09162"]);
-    expect(find("Landkreis Harz")[0]).toBe("Harz, Landkreis /kreise#k15085");
+    expect(find("München")).toEqual(["München, kreisfreie Stadt /kreise/09162", "München, Landkreis /kreise/09184"]);
+    expect(find("09162")).toEqual(["München, kreisfreie Stadt /kreise/09162"]);
+    expect(find("Landkreis Harz")[0]).toBe("Harz, Landkreis /kreise/15085");
     // Magdeburg and Wolfsburg lead to their full profiles only.
     expect(find("Wolfsburg")).toEqual(["Wolfsburg /orte/wolfsburg"]);
     expect(find("Magdeburg")[0]).toBe("Landeshauptstadt Magdeburg /orte/magdeburg");
