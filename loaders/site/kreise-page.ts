@@ -1,16 +1,15 @@
 /**
- * /kreise: every Kreis of Germany on one generated page (one process, not
- * 400 page loaders): population, age shares and the asylum-benefit and
- * Schutzsuchende rates with rank among all Kreise, each with date and source,
- * and links to its own page (/kreise/<AGS>, kreis-page.ts), map, pyramid and
- * comparison. The ranks are computed here once for /kreise, the Kreis pages
- * and the profiles.
+ * The Kreise of Germany on one definition: the series that exist for all
+ * Kreise (12411-0018, INKAR, Destatis 2018), each Kreis's rank on them
+ * (computed once for the Kreis pages, the profiles and /kreise), and /kreise,
+ * the index of the Kreis pages (/kreise/<AGS>, kreis-page.ts): one generated
+ * page in one process, not 400 page loaders.
  */
 import {formatNumber, formatValue} from "../../components/format.ts";
 import {LAENDER} from "../parse/vg5000.ts";
 import type {Fact} from "../model/model.ts";
 import {kreisIdOf, places} from "../model/places.ts";
-import {esc} from "./html.ts";
+import {block, esc} from "./html.ts";
 
 interface Series {
   indicator: string;
@@ -93,10 +92,17 @@ export function kreisRankSection(kreisId: string, ranked: ReadonlyMap<string, Kr
   ].join("\n");
 }
 
+/**
+ * /kreise: the index of the Kreis pages, per Land a table of its Kreise with
+ * population and the asylum-benefit rate and rank (the rest is on each
+ * Kreis's page). Anchors #k<AGS> stay for older links.
+ */
 export function kreiseMarkdown(facts: Fact[]): string {
   const year = latestYear(facts, "destatis:bevoelkerung");
   const population = facts.filter((f) => f.indicator === "destatis:bevoelkerung" && isKreis(f) && f.year === year && f.sex === "total" && f.age_group === "total");
   const ranked = kreisRanks(facts);
+  const asylum = SERIES.find((s) => s.indicator === "inkar:q_asyl_bev")!;
+  const asylumYear = latestYear(facts, asylum.indicator);
   const profiles = new Map(places().flatMap((p) => (kreisIdOf(p) ? [[kreisIdOf(p)!, p.slug] as const] : [])));
   const byLand = new Map<string, Fact[]>();
   for (const f of population) (byLand.get(f.area_id.slice(0, 2)) ?? byLand.set(f.area_id.slice(0, 2), []).get(f.area_id.slice(0, 2))!).push(f);
@@ -106,31 +112,31 @@ export function kreiseMarkdown(facts: Fact[]): string {
     "toc: false",
     "---",
     "",
-    "# Alle Kreise Deutschlands: Kurzprofile",
+    "# Alle Kreise Deutschlands",
     "",
-    `<p class="atlas-explain">Jeder der ${population.length} Kreise und kreisfreien Städte (Gebietsstand 31.12.${year}) mit den Reihen, die für alle Kreise auf einer Definition vorliegen, und seinem Rang unter allen Kreisen (Rang 1 = höchster Wert). Bevölkerung: Fortschreibung des Bevölkerungsstandes am 31.12.${year} (© Statistisches Bundesamt (Destatis), GENESIS 12411-0018, dl-de/by-2-0); Asylbewerberleistungen: INKAR, © BBSR Bonn 2021, dl-de/by-2-0. Definitionen: <a href="./indikatoren">Indikatorenkatalog</a>. Karte: <a href="./karten/deutschland">Deutschland: alle Kreise</a>.</p>`,
-    `<p class="atlas-explain">Stichtag jeweils 31.12. des genannten Jahres. „–“: kein Wert in der Quelle (nie 0). Rang x/n: Platz unter den n Kreisen mit Wert.</p>`,
-    `<ul class="atlas-explain">${SERIES.map((s) => `<li>${esc(s.label)}: ${esc(s.source)}</li>`).join("")}</ul>`,
+    `<p class="atlas-explain">Jeder der ${population.length} Kreise und kreisfreien Städte (Gebietsstand 31.12.${year}) hat eine eigene Seite mit den Reihen, die für alle Kreise auf einer Definition vorliegen, ihren Zeitreihen und dem Rang unter allen Kreisen. Bevölkerung: Fortschreibung des Bevölkerungsstandes am 31.12.${year} (© Statistisches Bundesamt (Destatis), GENESIS 12411-0018, dl-de/by-2-0); Asylbewerberleistungen: INKAR, © BBSR Bonn 2021, dl-de/by-2-0. Definitionen: <a href="./indikatoren">Indikatorenkatalog</a>. Karte: <a href="./karten/deutschland">Deutschland: alle Kreise</a>.</p>`,
+    `<p class="atlas-explain">„–“: kein Wert in der Quelle (nie 0). Rang x/n: Platz unter den n Kreisen mit Wert, Rang 1 = höchster Wert.</p>`,
     ""
   ];
   for (const land of [...byLand.keys()].sort()) {
     out.push(`## ${esc(LAENDER[land])}`, "");
-    for (const p of byLand.get(land)!.sort((a, b) => a.area_name.localeCompare(b.area_name, "de"))) {
+    const rows = byLand.get(land)!.sort((a, b) => a.area_name.localeCompare(b.area_name, "de")).map((p) => {
       const id = p.area_id;
-      const items = SERIES.map((s) => {
-        const r = rankOn(ranked, id, s);
-        return `<li>${esc(s.label)}${r ? ` ${r.year}` : ""}: <strong>${esc(formatValue(r?.value ?? null, s.unit))}</strong>${r?.rank ? ` · Rang ${r.rank}/${r.of}` : ""}</li>`;
-      });
+      const r = rankOn(ranked, id, asylum);
       const profile = profiles.get(id);
-      out.push(
-        `<section class="atlas-kreis card" id="k${id}" data-area-id="${id}">`,
-        `<h3><a href="./kreise/${id}">${esc(p.area_name)}</a> <span class="atlas-explain">${id}</span></h3>`,
-        `<ul><li>Bevölkerung ${year}: <strong>${esc(formatNumber(p.value, {digits: 0}))}</strong></li>${items.join("")}</ul>`,
-        `<p><a href="./kreise/${id}">Kurzprofil</a> · <a href="./karten/deutschland?gebiet=${id}">Karte</a> · <a href="./altersstruktur/kreise?gebiet=${id}">Alterspyramide</a> · <a href="./vergleich?indikator=inkar:q_asyl_bev&amp;orte=${id === "15003" ? "15003000" : id}">Vergleich</a>${profile ? ` · <a href="./orte/${profile}">Ortsprofil</a>` : ""}</p>`,
-        `</section>`,
-        ""
-      );
-    }
+      return `<tr class="atlas-kreis" id="k${id}" data-area-id="${id}"><th scope="row"><a href="./kreise/${id}">${esc(p.area_name)}</a>${profile ? ` <small>· <a href="./orte/${profile}">Profil</a></small>` : ""}</th><td>${id}</td><td class="num">${esc(formatNumber(p.value, {digits: 0}))}</td><td class="num">${esc(formatNumber(r?.value ?? null, {digits: 1}))}</td><td class="num">${r?.rank ? `${r.rank}/${r.of}` : "–"}</td></tr>`;
+    });
+    out.push(
+      block([
+        `<div class="atlas-table-scroll"><table class="atlas-table atlas-kreise">`,
+        `<caption>${esc(LAENDER[land])}: ${rows.length} ${rows.length === 1 ? "Kreis" : "Kreise und kreisfreie Städte"}</caption>`,
+        `<thead><tr><th scope="col">Kreis</th><th scope="col">AGS</th><th scope="col" class="num">Bevölkerung ${year}</th><th scope="col" class="num">AsylbLG je 1.000 ${asylumYear}</th><th scope="col" class="num">Rang</th></tr></thead>`,
+        "<tbody>",
+        ...rows,
+        "</tbody></table></div>"
+      ]),
+      ""
+    );
   }
   return out.join("\n");
 }

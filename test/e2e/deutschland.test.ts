@@ -8,7 +8,7 @@ import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import {describe, expect, test} from "vitest";
-import {formatValue} from "../../components/format.ts";
+import {formatNumber, formatValue} from "../../components/format.ts";
 import {dist, useSite} from "./site.ts";
 
 function built(dir: string, name: string, ext: string): string {
@@ -114,13 +114,15 @@ describe("/vergleich on one definition", () => {
 });
 
 describe("/kreise", () => {
-  test("a compact profile for every Kreis, with rank among all Kreise", async () => {
+  test("an index of every Kreis, with its page, population and rank among all Kreise", async () => {
     const page = await site.open("/kreise");
     try {
-      expect(await page.locator("section.atlas-kreis").count()).toBe(401);
+      expect(await page.locator("tr.atlas-kreis").count()).toBe(401);
+      expect(await page.locator('tr.atlas-kreis th a[href^="./kreise/"]').count()).toBe(401);
       const q = rows("de-kreis-karte").filter((r) => r.indicator === "inkar:q_asyl_bev" && r.year === 2021 && r.area_id.length === 5 && r.value !== null).sort((a, b) => b.value! - a.value!);
       const rank = q.findIndex((r) => r.area_id === "15003") + 1;
-      expect(await page.locator("#k15003").textContent()).toContain(`AsylbLG-Empfänger 2021: ${formatValue(q[rank - 1].value, "per_1000")} · Rang ${rank}/400`);
+      const cells = await page.locator("#k15003 td").allTextContents();
+      expect(cells.slice(2)).toEqual([formatNumber(q[rank - 1].value, {digits: 1}), `${rank}/400`]);
     } finally {
       await page.close();
     }
@@ -131,7 +133,7 @@ describe("/kreise/<AGS>: a page for every Kreis", () => {
   test("München: key figures equal the map's data, three charts of Kreis, Bayern and Germany, reachable from /kreise", async () => {
     const index = await site.open("/kreise");
     try {
-      expect(await index.locator('#k09162 a[href="./kreise/09162"]').count()).toBe(1);
+      expect(await index.locator('#k09162 th a[href="./kreise/09162"]').count()).toBe(1);
     } finally {
       await index.close();
     }
