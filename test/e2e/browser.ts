@@ -61,6 +61,7 @@ export async function checkPage(page: Page, url: string, {timeout = 30_000} = {}
       console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
     });
   });
+  trackRequests(page);
   await page.goto(url, {waitUntil: "load", timeout});
   await settle(page, timeout);
   const state = await page.evaluate((selector) => {
@@ -84,9 +85,44 @@ export async function checkPage(page: Page, url: string, {timeout = 30_000} = {}
   return {url, problems, requests};
 }
 
-/** Waits until Framework has no cell still loading and the network is quiet. */
+/** Requests of a page not yet answered (data:, blob: and about: URLs are no network). */
+const inflight = new WeakMap<Page, Set<unknown>>();
+
+/** Starts counting a page's open requests; checkPage does it before navigating, settle() at the latest. */
+export function trackRequests(page: Page): Set<unknown> {
+  let open = inflight.get(page);
+  if (open) return open;
+  open = new Set();
+  inflight.set(page, open);
+  const set = open;
+  page.on("request", (r) => void (/^(data|blob|about):/.test(r.url()) || set.add(r)));
+  page.on("requestfinished", (r) => void set.delete(r));
+  page.on("requestfailed", (r) => void set.delete(r));
+  return set;
+}
+
+/**
+ * Waits until the network has been quiet for 500 ms: no request of the page
+ * open. Playwright's own "networkidle" sometimes never came on pages whose
+ * module scripts start after a long parse (seen on /kreise and one profile),
+ * although every request had finished; this counts the requests itself.
+ */
+async function quiet(page: Page, timeout: number): Promise<void> {
+  const open = trackRequests(page);
+  const end = Date.now() + timeout;
+  let quietSince = open.size ? Infinity : Date.now();
+  while (Date.now() - quietSince < 500) {
+    if (Date.now() > end) throw new Error(`network not quiet after ${timeout} ms: ${open.size} requests open`);
+    await page.waitForTimeout(50);
+    if (open.size) quietSince = Infinity;
+    else if (quietSince === Infinity) quietSince = Date.now();
+  }
+}
+
+/** Waits until the page has loaded, Framework has no cell still loading and the network is quiet. */
 export async function settle(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForLoadState("networkidle", {timeout});
+  await page.waitForLoadState("load", {timeout});
+  await quiet(page, timeout);
   await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, {timeout});
-  await page.waitForLoadState("networkidle", {timeout});
+  await quiet(page, timeout);
 }
