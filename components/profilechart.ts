@@ -5,6 +5,7 @@
  */
 import type {ChartEntry} from "./charts/registry.js";
 import {figure} from "./figure.js";
+import {breaksBefore, type BreakEntry} from "./comparability.js";
 import {formatValue, label} from "./format.js";
 import {timeseries, type SeriesBreak, type TimeRow} from "./timeseries.js";
 
@@ -17,6 +18,10 @@ export interface ChartSpec {
   highlight: string[];
   reference: string | null;
   breaks: SeriesBreak[];
+  /** The same breaks as the registry states them (year, title, text, source), for caption, image and downloads. */
+  breakEntries?: BreakEntry[];
+  /** The series the breaks belong to (the place's and the Land's line); a cross-check from another source has none. */
+  breakSeries?: string[];
   source: string;
   date: string;
   definition: string;
@@ -51,6 +56,8 @@ export function profileChart(spec: ChartSpec, {width, document: doc}: {width: nu
     date: spec.date,
     definition: spec.definition,
     notes: spec.notes,
+    breaks: spec.breakEntries,
+    breaksOfRow: (row, year) => (spec.breakSeries?.includes(row.Reihe) ? breaksBefore(spec.breakEntries ?? [], year) : []),
     data,
     columns: [
       {key: "Reihe", label: "Reihe"},

@@ -12,7 +12,7 @@ import {neighbors} from "topojson-client";
 import {SERIES_COLORS, timeseries, pointLabel, type TimeRow} from "../timeseries.js";
 import {rank, ranking, type RankRow} from "../rankingchart.js";
 import {variantWords as niVariantWords} from "./niedersachsen-kreise.js";
-import {breaksCrossed, breaksOf, crossingText, warningList, warningsFor, type ComparabilityRule} from "../comparability.js";
+import {breaksCrossed, breaksOf, breaksOfValue, crossingText, seriesBreaks, warningList, warningsFor, type ComparabilityRule} from "../comparability.js";
 import type {ComparisonRow} from "../../loaders/model/comparison.ts";
 
 export const LAND = "03";
@@ -257,6 +257,8 @@ export interface LineTableRow extends Record<string, unknown> {
   Reihe: string;
   Kennzeichen: string;
   Fundstelle: string;
+  /** Not a column: the series breaks this value lies after (for the data downloads). */
+  breaks: ComparabilityRule[];
 }
 
 export interface RankTableRow extends Record<string, unknown> {
@@ -278,6 +280,8 @@ export interface DifferenceRow extends Record<string, unknown> {
   /** The series breaks that change crosses, in words ("" when none). */
   Reihenbruch: string;
   Kennzeichen: string;
+  /** Not a column: those breaks themselves (for the data downloads). */
+  crossed: ComparabilityRule[];
 }
 
 export interface ComparisonView {
@@ -341,7 +345,10 @@ export function comparisonView({indicator, variant, perCapita, series: rows, pla
   const context = rows.filter((r) => !selected.has(r.area_id) && r.area_id !== LAND && (r.area_level === "kreis" || r.area_level === "kreisteil" || r.area_level === "kreisgruppe") && r.area_id !== "03241");
   const lineRows = [...context, ...shown, ...land].map((r) => ({series: r.area_id === LAND ? LAND_NAME : r.area_name, year: r.year, value: r.value, flag: r.flag}));
   const span = plottedYears.length ? `${Math.min(...plottedYears)}–${Math.max(...plottedYears)}` : "";
-  const lineData: LineTableRow[] = [...shown, ...land].map((r) => ({Ort: r.area_id === LAND ? LAND_NAME : r.area_name, Jahr: r.year, Wert: r.value, Anzahl: r.anzahl, Bevölkerung: r.bevoelkerung, Reihe: r.origin, Kennzeichen: r.flag ? label(r.flag) : "", Fundstelle: r.source_row ? `${r.source_file}, Zeile ${r.source_row}` : r.source_file}));
+  // Each value names the breaks of its own series: Magdeburg's register (KISS-MD) has no Zensus rebasing, the Land's Fortschreibung has.
+  const shownBreaks = seriesBreaks(warnings);
+  const breaksOfRow = (r: SeriesRow) => breaksOfValue(shownBreaks, {indicator: indicator.id, areas: selectedIds, origins: [r.origin, r.population_origin].filter((o): o is string => Boolean(o)), measure: perCapita ? "per_1000" : undefined}, r.year);
+  const lineData: LineTableRow[] = [...shown, ...land].map((r) => ({Ort: r.area_id === LAND ? LAND_NAME : r.area_name, Jahr: r.year, Wert: r.value, Anzahl: r.anzahl, Bevölkerung: r.bevoelkerung, Reihe: r.origin, Kennzeichen: r.flag ? label(r.flag) : "", Fundstelle: r.source_row ? `${r.source_file}, Zeile ${r.source_row}` : r.source_file, breaks: breaksOfRow(r)}));
   const lineColumns: Column<LineTableRow>[] = [
     {key: "Ort", label: "Ort"}, {key: "Jahr", label: "Jahr", numeric: true}, {key: "Wert", label: valueLabel, numeric: true, format: (v) => format(v as number | null)},
     ...(perCapita ? [{key: "Anzahl", label: "Anzahl", numeric: true, format: (v: unknown) => formatNumber(v as number | null, {digits: 0})}, {key: "Bevölkerung", label: "Bevölkerung", numeric: true, format: (v: unknown) => formatNumber(v as number | null, {digits: 0})}] as Column<LineTableRow>[] : []),
@@ -372,7 +379,8 @@ export function comparisonView({indicator, variant, perCapita, series: rows, pla
     return {
       Ort: p.name, Wert: value, Land: landValue, Abstand: meaningful && value !== null && landValue !== null ? value - landValue : null,
       Veränderung: earlier ? (value as number) - (earlier.value as number) : null, Seit: earlier?.year ?? null, Reihenbruch: crossingText(crossed),
-      Kennzeichen: r ? (r.flag ? label(r.flag) : "") : "kein Wert"
+      Kennzeichen: r ? (r.flag ? label(r.flag) : "") : "kein Wert",
+      crossed
     };
   });
   const diffColumns: Column<DifferenceRow>[] = [
@@ -424,6 +432,8 @@ export function linesFigure(view: ComparisonView, {width, document}: FigureOptio
     notes: [view.footnotes ? `Fußnoten der Quelle: ${view.footnotes}` : null, "Lücken in den Linien: kein Wert in der Quelle (nie als 0 gezeichnet)."].filter((x): x is string => x !== null),
     data: lines.data,
     columns: lines.columns,
+    breaks: seriesBreaks(lines.data.flatMap((r) => r.breaks)),
+    breaksOfRow: (row) => row.breaks,
     document
   });
 }
@@ -462,6 +472,9 @@ export function differenceFigure(view: ComparisonView, {document}: Partial<Figur
     ],
     data: d.data,
     columns: d.columns,
+    // A change across a break is marked on its row; the values of one year lie on one side.
+    breaks: seriesBreaks(d.data.flatMap((r) => r.crossed)),
+    breaksOfRow: (row) => row.crossed,
     document
   });
 }

@@ -6,7 +6,7 @@
  * into maps, pyramids and the comparison, and the comparability notes that
  * apply to the place.
  */
-import {breaksCrossed, breaksOf, crossingText, warningsFor, type ComparabilityRule} from "../../components/comparability.ts";
+import {breaksCrossed, breaksOf, crossingText, seriesBreaks, warningsFor, type ComparabilityRule} from "../../components/comparability.ts";
 import {profileEmbed, type ChartSpec} from "../../components/profilechart.ts";
 import {placeColor} from "../../components/charts/vergleich.ts";
 import {formatChange, formatDate, formatNumber, formatPercent, formatValue} from "../../components/format.ts";
@@ -158,8 +158,10 @@ export function profileCharts(profile: Profile, rules: ComparabilityRule[]): Cha
     const reference = withLand && !isLand && f0.land.some((p) => p.value !== null) ? landName : null;
     if (reference) rows.push(...rowsOf(f0.land, reference));
     const highlight = [...new Set(rows.map((r) => r.series))].filter((s) => s !== reference);
-    const breaks = breaksOf(warningsFor(rules, {indicator: comparedAs(f0), areas: [place.area_id, "03"], origins: [origin(f0)], years: rows.filter((r) => r.value !== null).map((r) => r.year)}));
+    const warnings = warningsFor(rules, {indicator: comparedAs(f0), areas: [place.area_id, "03"], origins: [origin(f0)], years: rows.filter((r) => r.value !== null).map((r) => r.year)});
+    const breaks = breaksOf(warnings);
     const sources = [...new Set(present.flatMap((f) => [f.source, ...f.compare.map((c) => c.source)]))];
+
     specs.push({
       id: `${place.slug}-${id}`,
       title: `${title}, ${place.name}${reference ? " und Niedersachsen" : ""}, ${yearSpan(rows)}`,
@@ -168,6 +170,8 @@ export function profileCharts(profile: Profile, rules: ComparabilityRule[]): Cha
       highlight,
       reference,
       breaks,
+      breakEntries: seriesBreaks(warnings).map(({id, break_year, label, title, text, source}) => ({id, break_year, label, title, text, source})),
+      breakSeries: [...present.map((f, i) => names?.[i] ?? place.name), ...(reference ? [reference] : [])],
       source: sources.join("; "),
       date: f0.timing === "stock" ? `jeweils 31.12., ${yearSpan(rows)}` : f0.timing === "flow" ? `Kalenderjahre ${yearSpan(rows)}` : `Jahre ${yearSpan(rows)} (Mikrozensus)`,
       definition: present.map((f) => f.definition).join(" "),
