@@ -16,17 +16,13 @@
  * quoting for any delimiter, so names with ; " or line breaks survive.
  */
 import {csvFormatRows, dsvFormat} from "d3";
-import {commitUrl, licenceOf, rawUrl, sourceSummary, type SourceSummary} from "./provenance.js";
+import {commitUrl, licenceOf, rawUrl, sourceSummary, type SourceRef, type SourceSummary} from "./provenance.js";
 import type {BreakEntry} from "./comparability.js";
 
 /** What a row of the downloads names of a series break. */
 export type BreakMark = Pick<BreakEntry, "id" | "label" | "break_year">;
 
-/** A source behind a figure and the pinned files the figure's numbers come from. */
-export interface SourceRef {
-  id: string;
-  files?: string[];
-}
+export type {SourceRef};
 
 /** What the exports need to know of a figure column (a subset of figure.ts's Column). */
 export interface ExportColumn {
@@ -219,7 +215,7 @@ function sourceEntry(ref: SourceRef, root: string) {
     repository: src.repository,
     commit: src.commit,
     commit_url: commitUrl(src),
-    files: (ref.files ?? []).map((path) => ({path, url: rawUrl(src, path)})),
+    files: (ref.files ?? []).map((path) => ({path, url: rawUrl(src, path), ...(ref.sha256?.[path] ? {sha256: ref.sha256[path]} : {})})),
     licence: src.data_licence,
     licence_statement: licenceOf(src),
     terms_url: src.terms_url,

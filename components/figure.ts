@@ -298,6 +298,8 @@ function sourceFiles(doc: Document, sources: SourceRef[]): HTMLElement | null {
     for (const path of ref.files ?? []) {
       const item = el(doc, "li");
       item.append(el(doc, "a", {href: rawUrl(src, path)}, path));
+      const sha = ref.sha256?.[path];
+      if (sha) item.append(doc.createTextNode(" · SHA-256 "), el(doc, "code", {class: "atlas-sha256"}, sha));
       files.append(item);
     }
     if (files.childElementCount) li.append(files);

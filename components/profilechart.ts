@@ -6,6 +6,7 @@
 import type {ChartEntry} from "./charts/registry.js";
 import {figure} from "./figure.js";
 import {breaksBefore, type BreakEntry} from "./comparability.js";
+import type {SourceRef} from "./provenance.js";
 import {formatValue, label} from "./format.js";
 import {timeseries, type SeriesBreak, type TimeRow} from "./timeseries.js";
 
@@ -23,6 +24,8 @@ export interface ChartSpec {
   /** The series the breaks belong to (the place's and the Land's line); a cross-check from another source has none. */
   breakSeries?: string[];
   source: string;
+  /** The sources and pinned files of the plotted facts (with SHA-256, written at build time from the register). */
+  sources?: SourceRef[];
   date: string;
   definition: string;
   notes: string[];
@@ -53,6 +56,7 @@ export function profileChart(spec: ChartSpec, {width, document: doc}: {width: nu
     id: spec.id,
     title: spec.title,
     source: spec.source,
+    sources: spec.sources,
     date: spec.date,
     definition: spec.definition,
     notes: spec.notes,
