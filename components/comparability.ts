@@ -71,6 +71,43 @@ export function breaksCrossed(rules: readonly ComparabilityRule[], selection: Om
   return rules.filter((r) => r.break_year && r.label && from < Number(r.break_year) && Number(r.break_year) <= to && applies(r, {...selection, years: [from, to]}));
 }
 
+/** A series break as a figure and its data downloads carry it: when, what, why, and who says so. */
+export type BreakEntry = Pick<ComparabilityRule, "id" | "break_year" | "label" | "title" | "text" | "source">;
+
+/**
+ * The series breaks that lie within the years a figure shows (values on both
+ * sides of the break year), one per label: what its markers, caption and
+ * exports name.
+ */
+export function breaksWithin(rules: readonly ComparabilityRule[], selection: Omit<Selection, "years">, years: readonly number[]): ComparabilityRule[] {
+  return seriesBreaks(rules.filter((r) => applies(r, {...selection, years})));
+}
+
+/** The rules that are series breaks (a first year and a label), one per label and year, in time order. */
+export function seriesBreaks(rules: readonly ComparabilityRule[]): ComparabilityRule[] {
+  const seen = new Set<string>();
+  return rules
+    .filter((r) => r.break_year && r.label)
+    .filter((r) => !seen.has(`${r.label}|${r.break_year}`) && seen.add(`${r.label}|${r.break_year}`))
+    .sort((a, b) => Number(a.break_year) - Number(b.break_year));
+}
+
+/** The breaks among `breaks` that a value of one series (its origins) in `year` lies after: for a figure whose rows come from several series. */
+export function breaksOfValue(breaks: readonly ComparabilityRule[], selection: Omit<Selection, "years">, year: number | null): ComparabilityRule[] {
+  return breaksBefore(breaks, year).filter((b) => applies(b, {...selection, years: [Number(b.break_year) - 1, Number(b.break_year)]}));
+}
+
+/** The breaks a value of `year` lies after (break year <= year): values with different ones are only partly comparable. */
+export function breaksBefore<B extends Pick<ComparabilityRule, "break_year">>(breaks: readonly B[], year: number | null): B[] {
+  return year === null ? [] : breaks.filter((b) => Number(b.break_year) <= year);
+}
+
+/** „Zensus 2022: neue Basis der Bevölkerungszahlen (zwischen 2021 und 2022)“: a break in one line, for captions and images. */
+export function breakLine(b: Pick<ComparabilityRule, "break_year" | "title">): string {
+  const year = Number(b.break_year);
+  return `${b.title} (zwischen ${year - 1} und ${year})`;
+}
+
 /** „über den Reihenbruch Zensus 2022 (2021/2022) hinweg“: how a change across breaks is marked in words. */
 export function crossingText(crossed: readonly ComparabilityRule[]): string {
   const seen = new Map<string, number>();

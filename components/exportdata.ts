@@ -1,13 +1,14 @@
 /**
  * A figure's numbers as files a reader can reuse: one row per area, year,
  * measure and breakdown with area code, area name, year, reference date,
- * value, unit and flag —
+ * value, unit, flag and the series breaks the value lies after —
  * - for German spreadsheets: UTF-8 with BOM, `;`, decimal comma, German
  *   headers and dates (Excel and LibreOffice in a German locale open it as
  *   numbers);
  * - for machines: `,`, decimal point, ISO dates, the fact model's column names;
  * and a metadata JSON (title, definition, sources with commit, files and
- * licence, reference date, the figure's URL).
+ * licence, reference date, series breaks with year, title, text and source,
+ * the figure's URL).
  * Values keep the precision the source publishes: a source value is written
  * as parsed (its shortest form is the printed one), a value the atlas
  * computes at the digits its column declares. Quoting: d3-dsv (already a
@@ -15,13 +16,13 @@
  * quoting for any delimiter, so names with ; " or line breaks survive.
  */
 import {csvFormatRows, dsvFormat} from "d3";
-import {commitUrl, licenceOf, rawUrl, sourceSummary, type SourceSummary} from "./provenance.js";
+import {commitUrl, licenceOf, rawUrl, sourceSummary, type SourceRef, type SourceSummary} from "./provenance.js";
+import type {BreakEntry} from "./comparability.js";
 
-/** A source behind a figure and the pinned files the figure's numbers come from. */
-export interface SourceRef {
-  id: string;
-  files?: string[];
-}
+/** What a row of the downloads names of a series break. */
+export type BreakMark = Pick<BreakEntry, "id" | "label" | "break_year">;
+
+export type {SourceRef};
 
 /** What the exports need to know of a figure column (a subset of figure.ts's Column). */
 export interface ExportColumn {
@@ -48,6 +49,8 @@ export interface ExportRecord {
   unit: string;
   flag: string;
   digits?: number;
+  /** The series breaks the value lies after (a change: those it reaches across); left out when none in the figure's years. */
+  breaks?: BreakMark[];
 }
 
 /** Decimal places written for a value the atlas computed without a declared precision. */
@@ -92,7 +95,7 @@ function roleOf(column: ExportColumn, firstName: boolean): ExportColumn["role"] 
  * The long form of a figure's table: one record per row and value column.
  * `referenceDate` gives the day (ISO) a row's value refers to, when known.
  */
-export function exportRecords<T>(rows: T[], columns: ExportColumn[], {referenceDate}: {referenceDate?: (row: T, year: number | null) => string | null} = {}): ExportRecord[] {
+export function exportRecords<T>(rows: T[], columns: ExportColumn[], {referenceDate, breaksOf}: {referenceDate?: (row: T, year: number | null) => string | null; breaksOf?: (row: T, year: number | null) => readonly BreakMark[]} = {}): ExportRecord[] {
   const firstName = columns.some((c) => c.role === "area_name") ? undefined : columns.find((c) => !c.numeric && !c.role && NAME_LABELS.test(c.label));
   const roles = columns.map((c) => roleOf(c, c === firstName));
   const pick = (row: T, role: string) => {
@@ -112,6 +115,7 @@ export function exportRecords<T>(rows: T[], columns: ExportColumn[], {referenceD
       .map((c) => `${c.label}: ${record[c.key]}`)
       .join("; ");
     const date = (pick(row, "reference_date") as string | undefined) ?? (record.reference_date as string | undefined) ?? referenceDate?.(row, year) ?? "";
+    const breaks = (breaksOf?.(row, year) ?? []).map(({id, label, break_year}) => ({id, label, break_year}));
     columns.forEach((c, i) => {
       if (roles[i] !== "value") return;
       const raw = record[c.key];
@@ -127,7 +131,8 @@ export function exportRecords<T>(rows: T[], columns: ExportColumn[], {referenceD
         unit: c.unit ?? "",
         // A value that is not there is flagged, never written as 0.
         flag: String(flag || (value === null ? "missing" : "")),
-        digits: c.digits
+        digits: c.digits,
+        ...(breaks.length ? {breaks} : {})
       });
     });
   }
@@ -150,8 +155,11 @@ function isoToGerman(date: string): string {
   return match ? `${match[3]}.${match[2]}.${match[1]}` : date;
 }
 
-export const GERMAN_HEADER = ["Gebietsschlüssel", "Gebiet", "Jahr", "Stichtag", "Merkmal", "Gliederung", "Wert", "Einheit", "Kennzeichen"];
-export const MACHINE_HEADER = ["area_id", "area_name", "year", "reference_date", "measure", "category", "value", "unit", "flag"];
+export const GERMAN_HEADER = ["Gebietsschlüssel", "Gebiet", "Jahr", "Stichtag", "Merkmal", "Gliederung", "Wert", "Einheit", "Kennzeichen", "Reihenbruch"];
+export const MACHINE_HEADER = ["area_id", "area_name", "year", "reference_date", "measure", "category", "value", "unit", "flag", "series_break"];
+
+/** „Zensus 2022 (ab 2022)“; several joined by „; “. */
+const breaksInWords = (breaks: BreakMark[] = []) => breaks.map((b) => `${b.label} (ab ${b.break_year})`).join("; ");
 
 /** For German spreadsheets: BOM, `;`, decimal comma, dates as 31.12.2022, German units and flags. */
 export function germanCsv(records: ExportRecord[]): string {
@@ -164,14 +172,15 @@ export function germanCsv(records: ExportRecord[]): string {
     r.category,
     exportNumber(r.value, r.digits).replace(".", ","),
     UNIT_DE[r.unit] ?? r.unit,
-    FLAG_DE[r.flag] ?? r.flag
+    FLAG_DE[r.flag] ?? r.flag,
+    breaksInWords(r.breaks)
   ]);
   return `\ufeff${dsvFormat(";").formatRows([GERMAN_HEADER, ...rows]).replace(/\n/g, "\r\n")}\r\n`;
 }
 
 /** For programs: `,`, decimal point, ISO dates, the fact model's unit and flag codes. */
 export function machineCsv(records: ExportRecord[]): string {
-  const rows = records.map((r) => [r.area_id, r.area_name, r.year === null ? "" : String(r.year), r.reference_date, r.measure, r.category, exportNumber(r.value, r.digits), r.unit, r.flag]);
+  const rows = records.map((r) => [r.area_id, r.area_name, r.year === null ? "" : String(r.year), r.reference_date, r.measure, r.category, exportNumber(r.value, r.digits), r.unit, r.flag, (r.breaks ?? []).map((b) => b.id).join(";")]);
   return `${csvFormatRows([MACHINE_HEADER, ...rows])}\n`;
 }
 
@@ -191,6 +200,8 @@ export interface FigureMetadataInput {
   /** Root of the site as seen from the page (for the link to the source register). */
   root?: string;
   records: ExportRecord[];
+  /** The series breaks within the figure's years, as the registry states them. */
+  breaks?: readonly BreakEntry[];
 }
 
 function sourceEntry(ref: SourceRef, root: string) {
@@ -204,7 +215,7 @@ function sourceEntry(ref: SourceRef, root: string) {
     repository: src.repository,
     commit: src.commit,
     commit_url: commitUrl(src),
-    files: (ref.files ?? []).map((path) => ({path, url: rawUrl(src, path)})),
+    files: (ref.files ?? []).map((path) => ({path, url: rawUrl(src, path), ...(ref.sha256?.[path] ? {sha256: ref.sha256[path]} : {})})),
     licence: src.data_licence,
     licence_statement: licenceOf(src),
     terms_url: src.terms_url,
@@ -232,6 +243,7 @@ export function metadataJson(meta: FigureMetadataInput): string {
       sources: (meta.sources ?? []).map((ref) => sourceEntry(ref, root)),
       licence: meta.licence,
       url: meta.url ?? null,
+      series_breaks: (meta.breaks ?? []).map((b) => ({id: b.id, year: Number(b.break_year), label: b.label, title: b.title, text: b.text, source: b.source})),
       columns: {
         area_id: "amtlicher Gebietsschlüssel (AGS), Stadtteile <AGS>-<Kennung>",
         area_name: "Gebiet, wie die Quelle es nennt",
@@ -241,7 +253,8 @@ export function metadataJson(meta: FigureMetadataInput): string {
         category: "Gliederung innerhalb des Gebiets (Altersgruppe, Geschlecht …) als „Spalte: Wert“",
         value: "Wert; leer = kein Wert (siehe flag), nie 0",
         unit: "Einheit",
-        flag: "Kennzeichen: suppressed = gesperrt, missing = fehlt, zero_sign = Nullzeichen der Quelle …"
+        flag: "Kennzeichen: suppressed = gesperrt, missing = fehlt, zero_sign = Nullzeichen der Quelle …",
+        series_break: "Reihenbrüche (Kennungen aus series_breaks, durch ; getrennt), nach denen der Wert liegt, bei einer Veränderung die, über die sie hinwegreicht; Werte mit verschiedenen Einträgen sind nur eingeschränkt vergleichbar; leer = kein Bruch in den gezeigten Jahren"
       },
       units: Object.fromEntries(units.map((u) => [u, UNIT_DE[u] ?? u])),
       flags: Object.fromEntries(flags.map((f) => [f, FLAG_DE[f] ?? f])),

@@ -22,6 +22,8 @@ export interface ExportMeta {
   /** The reference date as printed (already formatted). */
   date: string;
   licence: string;
+  /** The series breaks within the figure's years, in words (printed as „Reihenbruch: …“). */
+  breaks?: string;
   /** Where the figure lives (page or embed URL). */
   url?: string;
   /** The CSV of exactly the numbers shown, carried in <metadata>. */
@@ -347,7 +349,7 @@ export function exportSvg(chart: Element, meta: ExportMeta, {document: doc = glo
   const title = svgEl(doc, "title");
   title.textContent = meta.title;
   const desc = svgEl(doc, "desc");
-  desc.textContent = `Quelle: ${meta.source}. Stand: ${meta.date}. Lizenz: ${meta.licence}.${meta.url ? ` ${meta.url}` : ""}`;
+  desc.textContent = `Quelle: ${meta.source}. Stand: ${meta.date}.${meta.breaks ? ` Reihenbruch: ${meta.breaks}.` : ""} Lizenz: ${meta.licence}.${meta.url ? ` ${meta.url}` : ""}`;
   root.append(title, desc);
   if (meta.csv !== undefined) {
     const metadata = svgEl(doc, "metadata", {"id": "atlas-data", "data-format": "text/csv;separator=semicolon"});
@@ -381,6 +383,7 @@ export function exportSvg(chart: Element, meta: ExportMeta, {document: doc = glo
   };
   line("Quelle", meta.source);
   line("Stand", meta.date);
+  if (meta.breaks) line("Reihenbruch", meta.breaks);
   line("Lizenz", meta.licence);
   y += textLines(doc, foot, wrap(`Integrationsatlas${meta.url ? ` · ${meta.url}` : ""}`, 10, inner), MARGIN, y, 10, {fill: "#555"});
   root.append(foot);

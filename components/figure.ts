@@ -7,7 +7,8 @@
 import {formatDate} from "./format.js";
 import {exportSvg, serializeSvg, type ExportMeta} from "./exportsvg.js";
 import {embedInfo, embedPaths, type ChartEntry} from "./charts/registry.js";
-import {exportRecords, germanCsv, machineCsv, metadataJson, type ExportColumn, type SourceRef} from "./exportdata.js";
+import {exportRecords, germanCsv, machineCsv, metadataJson, type BreakMark, type ExportColumn, type SourceRef} from "./exportdata.js";
+import {breakLine, breaksBefore, type BreakEntry} from "./comparability.js";
 import {commitUrl, licenceText, rawUrl, sourcesNamedIn, sourceSummary} from "./provenance.js";
 
 export interface Column<T> {
@@ -40,6 +41,10 @@ export interface FigureOptions<T> {
   columns: Column<T>[];
   /** Extra notes under the caption (comparability, flags). */
   notes?: string[];
+  /** The series breaks within the years shown (registry entries): named in the caption, on the image and in the downloads. */
+  breaks?: readonly BreakEntry[];
+  /** The breaks a row's value lies after; default: those up to its year. A change names the breaks it reaches across. */
+  breaksOfRow?: (row: T, year: number | null) => readonly BreakMark[];
   /** Embed page and static SVG of a chart outside the registry (charts generated per place). */
   embed?: ChartEntry;
   document?: Document;
@@ -107,7 +112,7 @@ export function licenceOfFigure<T>(options: Pick<FigureOptions<T>, "sources" | "
 /** The three data downloads of a figure: CSV for German spreadsheets, machine CSV, metadata JSON. */
 export function figureDownloads<T>(options: FigureOptions<T>, {url, root}: {url?: string; root?: string} = {}): {german: string; machine: string; metadata: string} {
   const dated = typeof options.date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(options.date) ? options.date : null;
-  const records = exportRecords(options.data, options.columns as ExportColumn[], {referenceDate: options.referenceDate ?? (() => dated)});
+  const records = exportRecords(options.data, options.columns as ExportColumn[], {referenceDate: options.referenceDate ?? (() => dated), breaksOf: options.breaksOfRow ?? ((_, year) => breaksBefore(options.breaks ?? [], year))});
   return {
     german: germanCsv(records),
     machine: machineCsv(records),
@@ -123,9 +128,15 @@ export function figureDownloads<T>(options: FigureOptions<T>, {url, root}: {url?
       licence: licenceOfFigure(options),
       url,
       root,
-      records
+      records,
+      breaks: options.breaks
     })
   };
+}
+
+/** The series breaks of a figure in one line („…; …“), or undefined when none. */
+export function breaksText(breaks: readonly BreakEntry[] | undefined): string | undefined {
+  return breaks?.length ? breaks.map(breakLine).join("; ") : undefined;
 }
 
 /** Title, source, date, licence and CSV of a figure, as the exported image prints them. */
@@ -137,6 +148,7 @@ export function figureMeta<T>(options: FigureOptions<T>, url?: string): ExportMe
     source: options.source,
     date: formatStand(options.date),
     licence: licenceOfFigure(options),
+    breaks: breaksText(options.breaks),
     url,
     csv: csvOf(options.data, options.columns)
   };
@@ -286,6 +298,8 @@ function sourceFiles(doc: Document, sources: SourceRef[]): HTMLElement | null {
     for (const path of ref.files ?? []) {
       const item = el(doc, "li");
       item.append(el(doc, "a", {href: rawUrl(src, path)}, path));
+      const sha = ref.sha256?.[path];
+      if (sha) item.append(doc.createTextNode(" · SHA-256 "), el(doc, "code", {class: "atlas-sha256"}, sha));
       files.append(item);
     }
     if (files.childElementCount) li.append(files);
@@ -315,6 +329,13 @@ export function figure<T>(chart: Element, options: FigureOptions<T>): HTMLElemen
   const pinnedFiles = sourceFiles(doc, sourcesOfFigure(options));
   if (pinnedFiles) caption.append(pinnedFiles);
   line("Stand", formatStand(options.date));
+  const breaks = breaksText(options.breaks);
+  if (breaks) {
+    line("Reihenbruch", `${breaks}. Werte vor und nach dem Bruch sind nur eingeschränkt vergleichbar; die Daten nennen ihn je Zeile.`);
+    const p = caption.lastElementChild as HTMLElement;
+    p.className = "atlas-break";
+    p.dataset.breaks = (options.breaks ?? []).map((b) => b.id).join(" ");
+  }
   line("Definition", options.definition);
   for (const note of options.notes ?? []) caption.append(el(doc, "p", {class: "atlas-note"}, note));
   root.append(caption);

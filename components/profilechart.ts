@@ -5,6 +5,8 @@
  */
 import type {ChartEntry} from "./charts/registry.js";
 import {figure} from "./figure.js";
+import {breaksBefore, type BreakEntry} from "./comparability.js";
+import type {SourceRef} from "./provenance.js";
 import {formatValue, label} from "./format.js";
 import {timeseries, type SeriesBreak, type TimeRow} from "./timeseries.js";
 
@@ -17,7 +19,13 @@ export interface ChartSpec {
   highlight: string[];
   reference: string | null;
   breaks: SeriesBreak[];
+  /** The same breaks as the registry states them (year, title, text, source), for caption, image and downloads. */
+  breakEntries?: BreakEntry[];
+  /** The series the breaks belong to (the place's and the Land's line); a cross-check from another source has none. */
+  breakSeries?: string[];
   source: string;
+  /** The sources and pinned files of the plotted facts (with SHA-256, written at build time from the register). */
+  sources?: SourceRef[];
   date: string;
   definition: string;
   notes: string[];
@@ -48,9 +56,12 @@ export function profileChart(spec: ChartSpec, {width, document: doc}: {width: nu
     id: spec.id,
     title: spec.title,
     source: spec.source,
+    sources: spec.sources,
     date: spec.date,
     definition: spec.definition,
     notes: spec.notes,
+    breaks: spec.breakEntries,
+    breaksOfRow: (row, year) => (spec.breakSeries?.includes(row.Reihe) ? breaksBefore(spec.breakEntries ?? [], year) : []),
     data,
     columns: [
       {key: "Reihe", label: "Reihe"},

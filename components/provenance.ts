@@ -25,6 +25,42 @@ export interface SourceSummary {
   terms_url: string;
 }
 
+/** A source behind a figure and the pinned files the figure's numbers come from. */
+export interface SourceRef {
+  id: string;
+  files?: string[];
+  /** SHA-256 of those files by path, where the figure was made beside the register (the build); else the register page has them. */
+  sha256?: Record<string, string>;
+}
+
+// Data files only: a reference's other words (row, column, „/“ between two facts) are no paths.
+const FILE_IN_REFERENCE = /(?:^|[\s;(])((?:[\w.-]+\/)*[\w.-]+\.(?:csv|json|geojson|xlsx|parquet|yml|md))(?=$|[\s#:;,)])/g;
+
+/**
+ * The files a fact's reference names, as the fact model keeps it
+ * (`source_file`): „data/indicator_1-2-2.csv“, „….json#K3_T41 var3“, a derived
+ * value's „a.json row 3 (…) / b.json#K3_T35 var3“ → the paths, once each.
+ */
+export function filesOfReference(ref: string): string[] {
+  return [...new Set([...ref.matchAll(FILE_IN_REFERENCE)].map((m) => m[1]))];
+}
+
+/**
+ * The sources and files behind a set of facts, from their own provenance
+ * (source_id and source_file of each): what a figure's „Quelle“ lists, in the
+ * order the facts first name them. Sources outside the register (concept
+ * documents, cited by line elsewhere) are left out.
+ */
+export function sourcesOfFacts(facts: Iterable<{source_id: string; source_file: string}>, registry: SourceSummary[] = SOURCE_REGISTRY): SourceRef[] {
+  const files = new Map<string, Set<string>>();
+  for (const f of facts) {
+    if (!sourceSummary(f.source_id, registry)) continue;
+    const set = files.get(f.source_id) ?? files.set(f.source_id, new Set()).get(f.source_id)!;
+    for (const path of filesOfReference(f.source_file)) set.add(path);
+  }
+  return [...files].map(([id, paths]) => ({id, files: [...paths].sort()}));
+}
+
 export function sourceSummary(id: string, registry: SourceSummary[] = SOURCE_REGISTRY): SourceSummary | undefined {
   return registry.find((s) => s.id === id);
 }

@@ -92,8 +92,10 @@ export function makers(): Record<string, Maker> {
     const series = ni.niSeries(facts, variant);
     const kreise = await features("ni-kreise", "kreise");
     const drawn = new Set(kreise.map((f) => String(f.id)));
-    if (which === "multiples") return ni.niMultiplesFigure(series, kreise, drawn, {indicator: entry, variant, width: 1100, method: params.method, classes: params.classes, document: doc});
-    const view = ni.niView(series, drawn, {indicator: entry, variant, year: years.at(-1) as number, base: years[0], change: false});
+    // The break registry as the build writes comparability.json: the page, its embed and this image name the same breaks.
+    const rules = JSON.parse(JSON.stringify(readComparability()));
+    if (which === "multiples") return ni.niMultiplesFigure(series, kreise, drawn, {indicator: entry, variant, width: 1100, method: params.method, classes: params.classes, rules, document: doc});
+    const view = ni.niView(series, drawn, {indicator: entry, variant, year: years.at(-1) as number, base: years[0], change: false, rules});
     return ni.niMapFigure(view, kreise, {width: STATIC_WIDTH, method: params.method, classes: params.classes, document: doc});
   };
 

@@ -123,13 +123,15 @@ async function niedersachsenMaps(which: "map" | "multiples" | "trend", {files, r
   const series = ni.niSeries(facts, variant);
   const kreise = await features(files, "ni-kreise", "kreise");
   const drawn = new Set(kreise.map((f) => String(f.id)));
-  if (which === "multiples") return ni.niMultiplesFigure(series, kreise, drawn, {indicator, variant, width: Math.min(width, 1100), method: params.method, classes: params.classes, document: doc});
+  // The break registry: a change or a run of years across Zensus 2022 says so, as on the page.
+  const rules = await json<ComparabilityRule[]>(files, "comparability.json");
+  if (which === "multiples") return ni.niMultiplesFigure(series, kreise, drawn, {indicator, variant, width: Math.min(width, 1100), method: params.method, classes: params.classes, rules, document: doc});
   if (which === "trend") {
-    return ni.niTrendFigure(series, params.selected, {indicator, variant, width: Math.min(width, 820), document: doc}) ?? notice(doc, "Kein Kreis gewählt", "Diese Zeitreihe braucht einen Kreis im Parameter „gebiet“, z. B. ?gebiet=03357.");
+    return ni.niTrendFigure(series, params.selected, {indicator, variant, width: Math.min(width, 820), rules, document: doc}) ?? notice(doc, "Kein Kreis gewählt", "Diese Zeitreihe braucht einen Kreis im Parameter „gebiet“, z. B. ?gebiet=03357.");
   }
   const year = params.year !== null && years.includes(params.year) ? params.year : (years.at(-1) as number);
   const base = params.base !== null && years.includes(params.base) ? params.base : years[0];
-  const view = ni.niView(series, drawn, {indicator, variant, year, base, change: params.change});
+  const view = ni.niView(series, drawn, {indicator, variant, year, base, change: params.change, rules});
   return ni.niMapFigure(view, kreise, {width: Math.min(width, 820), method: params.method, classes: params.classes, labels: params.labels, selected: params.selected, document: doc});
 }
 
@@ -282,9 +284,9 @@ const RENDER: Record<string, (c: Context) => Promise<HTMLElement>> = {
 
 /** The data files each chart reads (the embed page hands their URLs in). */
 export const FILES_OF: Record<string, string[]> = {
-  "niedersachsen-kreise": ["im-kreis-rates.arrow", "indicators.json", "boundaries/ni-kreise.json"],
-  "niedersachsen-kreise-jahre": ["im-kreis-rates.arrow", "indicators.json", "boundaries/ni-kreise.json"],
-  "niedersachsen-kreis-zeitreihe": ["im-kreis-rates.arrow", "indicators.json", "boundaries/ni-kreise.json"],
+  "niedersachsen-kreise": ["im-kreis-rates.arrow", "indicators.json", "boundaries/ni-kreise.json", "comparability.json"],
+  "niedersachsen-kreise-jahre": ["im-kreis-rates.arrow", "indicators.json", "boundaries/ni-kreise.json", "comparability.json"],
+  "niedersachsen-kreis-zeitreihe": ["im-kreis-rates.arrow", "indicators.json", "boundaries/ni-kreise.json", "comparability.json"],
   "magdeburg-stadtteile": ["facts-magdeburg.arrow", "boundaries/magdeburg-stadtteile.json"],
   "magdeburg-stadtteile-jahre": ["facts-magdeburg.arrow", "boundaries/magdeburg-stadtteile.json"],
   "magdeburg-stadtteil-zeitreihe": ["facts-magdeburg.arrow", "boundaries/magdeburg-stadtteile.json"],

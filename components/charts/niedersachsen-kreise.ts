@@ -9,7 +9,7 @@ import {METHODS, type Method} from "../classify.js";
 import {figure, type Column} from "../figure.js";
 import type {SourceRef} from "../exportdata.js";
 import {formatChange, formatValue, label} from "../format.js";
-import {breaksCrossed, crossingText, type ComparabilityRule} from "../comparability.js";
+import {breaksCrossed, breaksWithin, crossingText, type ComparabilityRule} from "../comparability.js";
 import {smallMultiples} from "../smallmultiples.js";
 import {trend} from "../trend.js";
 import type {FactLike} from "./facts.js";
@@ -170,6 +170,16 @@ export interface NiView {
   tableColumns: Column<NiTableRow>[];
   /** The series breaks a change crosses, in words ("" when none or no change). */
   crossing: string;
+  /** The series breaks a change crosses (none for one year): caption, image and every row of the downloads name them. */
+  breaks: ComparabilityRule[];
+}
+
+/** The comparability selection of an IM series on the Kreis map: the indicator, the Land as reference, the series itself. */
+const seriesOf = (indicator: Pick<CatalogueEntry, "id">) => ({indicator: indicator.id, areas: [LAND], origins: [indicator.id]});
+
+/** The series breaks between the first and last year of rows (the multiples, the trend). */
+export function niBreaks(rules: readonly ComparabilityRule[], indicator: Pick<CatalogueEntry, "id">, rows: readonly {year: number}[]): ComparabilityRule[] {
+  return breaksWithin(rules, seriesOf(indicator), [...new Set(rows.map((r) => r.year))]);
 }
 
 /** One year (or one change) of the series on the map's areas. */
@@ -205,8 +215,9 @@ export function niView(series: NiSeriesRow[], drawn: Set<string>, {indicator, va
     {key: "Konzeptort", label: "Konzeptort", role: "skip"}
   ];
   // A change across a series break (Zensus 2022 in the denominator of 1-2-2) is no pure development: said under the map.
-  const crossing = change ? crossingText(breaksCrossed(rules, {indicator: indicator.id, areas: ["03"], origins: [indicator.id]}, Math.min(base, year), Math.max(base, year))) : "";
-  return {indicator, variant, year, base, change, format, mapFormat, pointUnit, valueLabel, data, landValue, ranked, rankOf, tableRows, tableColumns, crossing};
+  const breaks = change ? breaksCrossed(rules, seriesOf(indicator), Math.min(base, year), Math.max(base, year)) : [];
+  const crossing = crossingText(breaks);
+  return {indicator, variant, year, base, change, format, mapFormat, pointUnit, valueLabel, data, landValue, ranked, rankOf, tableRows, tableColumns, crossing, breaks};
 }
 
 export interface ChartOptions {
@@ -246,6 +257,9 @@ export function niMapFigure(view: NiView, kreise: GeoFeature[], {width, method, 
       definition: (indicator.definition || indicator.title) + (change ? ` Veränderung: Wert ${year} minus Wert ${base}${variant.unit === "percent" ? ", in Prozentpunkten" : ""}.` : ""),
       data: view.tableRows,
       columns: view.tableColumns,
+      breaks: view.breaks,
+      // Every row is a change from base to year: each reaches across the same breaks.
+      breaksOfRow: change ? () => view.breaks : undefined,
       document,
       notes: [
         view.crossing ? `Reihenbruch: Die Veränderung ${base}–${year} reicht ${view.crossing}; sie ist keine reine Entwicklung.` : null,
@@ -258,7 +272,7 @@ export function niMapFigure(view: NiView, kreise: GeoFeature[], {width, method, 
 }
 
 /** Every year side by side, one classification (id niedersachsen-kreise-jahre). */
-export function niMultiplesFigure(series: NiSeriesRow[], kreise: GeoFeature[], drawn: Set<string>, {indicator, variant, width, method, classes, document}: ChartOptions & {indicator: CatalogueEntry; variant: Variant; method: Method; classes: number}): HTMLElement {
+export function niMultiplesFigure(series: NiSeriesRow[], kreise: GeoFeature[], drawn: Set<string>, {indicator, variant, width, method, classes, rules = [], document}: ChartOptions & {indicator: CatalogueEntry; variant: Variant; method: Method; classes: number; rules?: readonly ComparabilityRule[]}): HTMLElement {
   const format = (v: number | null) => formatValue(v, variant.unit);
   const multipleYears = [...new Set(series.map((d) => d.year))];
   const multipleRows = series.filter((d) => drawn.has(d.area_id));
@@ -271,6 +285,7 @@ export function niMultiplesFigure(series: NiSeriesRow[], kreise: GeoFeature[], d
       sources: imSources(indicator.id, {map: true}),
       date: `${multipleYears[0]}–${multipleYears.at(-1)}`,
       definition: `${indicator.definition || indicator.title} Eine gemeinsame Klasseneinteilung über alle Jahre.`,
+      breaks: niBreaks(rules, indicator, multipleRows),
       data: multipleRows.map((d) => ({area_id: d.area_id, Gebiet: d.name, Jahr: d.year, Wert: d.value})),
       columns: [
         {key: "Gebiet", label: "Gebiet"},
@@ -283,18 +298,20 @@ export function niMultiplesFigure(series: NiSeriesRow[], kreise: GeoFeature[], d
 }
 
 /** The selected area against the Land, every year (id niedersachsen-kreis-zeitreihe); null without a selection. */
-export function niTrendFigure(series: NiSeriesRow[], selected: string | null, {indicator, variant, width, document}: ChartOptions & {indicator: CatalogueEntry; variant: Variant}): HTMLElement | null {
+export function niTrendFigure(series: NiSeriesRow[], selected: string | null, {indicator, variant, width, rules = [], document}: ChartOptions & {indicator: CatalogueEntry; variant: Variant; rules?: readonly ComparabilityRule[]}): HTMLElement | null {
   const chosen = series.find((d) => d.area_id === selected);
   if (!chosen || selected === LAND) return null;
   const format = (v: number | null) => formatValue(v, variant.unit);
   const trendRows = series.filter((d) => d.area_id === selected || d.area_id === LAND).map((d) => ({series: d.area_id === LAND ? "Niedersachsen" : d.name, year: d.year, value: d.value}));
-  return figure(trend(trendRows, {width, highlight: chosen.name, format: (v: number) => format(v), document}), {
+  const breaks = niBreaks(rules, indicator, trendRows);
+  return figure(trend(trendRows, {width, highlight: chosen.name, format: (v: number) => format(v), breaks: breaks.map((b) => ({year: Number(b.break_year), label: b.label})), document}), {
     id: "niedersachsen-kreis-zeitreihe",
     title: `${indicator.title} – ${variantWords(indicator, variant)}: ${chosen.name} und Niedersachsen, ${series[0]?.year}–${series.at(-1)?.year}`,
     source: "Integrationsmonitoring Niedersachsen, LSN",
     sources: imSources(indicator.id),
     date: `${series[0]?.year}–${series.at(-1)?.year}`,
     definition: indicator.definition || indicator.title,
+    breaks,
     data: trendRows.map((r) => ({Gebiet: r.series, Jahr: r.year, Wert: r.value})),
     columns: [
       {key: "Gebiet", label: "Gebiet"},

@@ -12,7 +12,8 @@ import {neighbors} from "topojson-client";
 import {SERIES_COLORS, timeseries, pointLabel, type TimeRow} from "../timeseries.js";
 import {rank, ranking, type RankRow} from "../rankingchart.js";
 import {variantWords as niVariantWords} from "./niedersachsen-kreise.js";
-import {breaksCrossed, breaksOf, crossingText, warningList, warningsFor, type ComparabilityRule} from "../comparability.js";
+import {sourcesOfFacts, type SourceRef} from "../provenance.js";
+import {breaksCrossed, breaksOf, breaksOfValue, crossingText, seriesBreaks, warningList, warningsFor, type ComparabilityRule} from "../comparability.js";
 import type {ComparisonRow} from "../../loaders/model/comparison.ts";
 
 export const LAND = "03";
@@ -199,7 +200,12 @@ export interface SeriesRow {
   source_id: string;
   source_file: string;
   source_row: number | null;
+  /** Where the population divided by comes from (per 1,000; else null). */
+  population_source: {source_id: string; source_file: string} | null;
 }
+
+/** The facts behind rows as the provenance knows them: each count or share, and each population divided by. */
+const factsBehind = (rows: readonly SeriesRow[]) => rows.flatMap((r) => (r.population_source ? [r, r.population_source] : [r]));
 
 const sameVariant = (r: ComparisonFact, indicator: string, v: Variant) => r.indicator === indicator && r.category === v.category && r.sex === v.sex && r.age_group === v.age_group && r.unit === v.unit;
 
@@ -222,14 +228,14 @@ export function comparisonSeries(rows: readonly ComparisonFact[], indicator: str
     if (!sameVariant(a, indicator, variant)) continue;
     const base = {area_id: a.area_id, area_name: a.area_name, area_level: a.area_level, year: a.year, flag: a.flag, origin: a.origin, source_id: a.source_id, source_file: a.source_file, source_row: a.source_row};
     if (!perCapita) {
-      out.push({...base, value: a.value, anzahl: null, bevoelkerung: null, population_origin: null});
+      out.push({...base, value: a.value, anzahl: null, bevoelkerung: null, population_origin: null, population_source: null});
       continue;
     }
     const matches = population.get(`${a.area_id}\u0000${a.year}`) ?? [];
-    if (!matches.length) out.push({...base, value: null, anzahl: a.value, bevoelkerung: null, population_origin: null});
+    if (!matches.length) out.push({...base, value: null, anzahl: a.value, bevoelkerung: null, population_origin: null, population_source: null});
     for (const p of matches) {
       const value = a.value === null || p.value === null || p.value === 0 ? null : (1000 * a.value) / p.value;
-      out.push({...base, value, anzahl: a.value, bevoelkerung: p.value, population_origin: p.origin});
+      out.push({...base, value, anzahl: a.value, bevoelkerung: p.value, population_origin: p.origin, population_source: {source_id: p.source_id, source_file: p.source_file}});
     }
   }
   return out.sort((x, y) => cmp(x.area_id, y.area_id) || x.year - y.year || cmp(x.origin, y.origin) || cmp(x.population_origin ?? "", y.population_origin ?? ""));
@@ -257,6 +263,8 @@ export interface LineTableRow extends Record<string, unknown> {
   Reihe: string;
   Kennzeichen: string;
   Fundstelle: string;
+  /** Not a column: the series breaks this value lies after (for the data downloads). */
+  breaks: ComparabilityRule[];
 }
 
 export interface RankTableRow extends Record<string, unknown> {
@@ -278,6 +286,8 @@ export interface DifferenceRow extends Record<string, unknown> {
   /** The series breaks that change crosses, in words ("" when none). */
   Reihenbruch: string;
   Kennzeichen: string;
+  /** Not a column: those breaks themselves (for the data downloads). */
+  crossed: ComparabilityRule[];
 }
 
 export interface ComparisonView {
@@ -297,9 +307,9 @@ export interface ComparisonView {
   source: string;
   footnotes: string;
   format: (v: number | null) => string;
-  lines: {rows: TimeRow[]; highlight: string[]; reference: string | null; span: string; data: LineTableRow[]; columns: Column<LineTableRow>[]; colors: Record<string, string>};
-  ranking: {rows: RankRow[]; landValue: number | null; data: RankTableRow[]; columns: Column<RankTableRow>[]};
-  difference: {data: DifferenceRow[]; columns: Column<DifferenceRow>[]};
+  lines: {rows: TimeRow[]; highlight: string[]; reference: string | null; span: string; data: LineTableRow[]; columns: Column<LineTableRow>[]; colors: Record<string, string>; sources: SourceRef[]};
+  ranking: {rows: RankRow[]; landValue: number | null; data: RankTableRow[]; columns: Column<RankTableRow>[]; sources: SourceRef[]};
+  difference: {data: DifferenceRow[]; columns: Column<DifferenceRow>[]; sources: SourceRef[]};
   /** Place ids the URL asked for that the data do not know (embed pages name them). */
   unknownPlaces?: string[];
 }
@@ -341,7 +351,10 @@ export function comparisonView({indicator, variant, perCapita, series: rows, pla
   const context = rows.filter((r) => !selected.has(r.area_id) && r.area_id !== LAND && (r.area_level === "kreis" || r.area_level === "kreisteil" || r.area_level === "kreisgruppe") && r.area_id !== "03241");
   const lineRows = [...context, ...shown, ...land].map((r) => ({series: r.area_id === LAND ? LAND_NAME : r.area_name, year: r.year, value: r.value, flag: r.flag}));
   const span = plottedYears.length ? `${Math.min(...plottedYears)}–${Math.max(...plottedYears)}` : "";
-  const lineData: LineTableRow[] = [...shown, ...land].map((r) => ({Ort: r.area_id === LAND ? LAND_NAME : r.area_name, Jahr: r.year, Wert: r.value, Anzahl: r.anzahl, Bevölkerung: r.bevoelkerung, Reihe: r.origin, Kennzeichen: r.flag ? label(r.flag) : "", Fundstelle: r.source_row ? `${r.source_file}, Zeile ${r.source_row}` : r.source_file}));
+  // Each value names the breaks of its own series: Magdeburg's register (KISS-MD) has no Zensus rebasing, the Land's Fortschreibung has.
+  const shownBreaks = seriesBreaks(warnings);
+  const breaksOfRow = (r: SeriesRow) => breaksOfValue(shownBreaks, {indicator: indicator.id, areas: selectedIds, origins: [r.origin, r.population_origin].filter((o): o is string => Boolean(o)), measure: perCapita ? "per_1000" : undefined}, r.year);
+  const lineData: LineTableRow[] = [...shown, ...land].map((r) => ({Ort: r.area_id === LAND ? LAND_NAME : r.area_name, Jahr: r.year, Wert: r.value, Anzahl: r.anzahl, Bevölkerung: r.bevoelkerung, Reihe: r.origin, Kennzeichen: r.flag ? label(r.flag) : "", Fundstelle: r.source_row ? `${r.source_file}, Zeile ${r.source_row}` : r.source_file, breaks: breaksOfRow(r)}));
   const lineColumns: Column<LineTableRow>[] = [
     {key: "Ort", label: "Ort"}, {key: "Jahr", label: "Jahr", numeric: true}, {key: "Wert", label: valueLabel, numeric: true, format: (v) => format(v as number | null)},
     ...(perCapita ? [{key: "Anzahl", label: "Anzahl", numeric: true, format: (v: unknown) => formatNumber(v as number | null, {digits: 0})}, {key: "Bevölkerung", label: "Bevölkerung", numeric: true, format: (v: unknown) => formatNumber(v as number | null, {digits: 0})}] as Column<LineTableRow>[] : []),
@@ -364,15 +377,19 @@ export function comparisonView({indicator, variant, perCapita, series: rows, pla
   // Distance to the Land: meaningless for counts (the page says so).
   const meaningful = !COUNT_UNITS.has(unit);
   // Change over (up to) five years, as the profiles show it; a series break in between is named, since the change is then no pure development.
+  const landRow = land.find((r) => r.year === year);
+  const diffFacts: SeriesRow[] = landRow ? [landRow] : [];
   const diffData: DifferenceRow[] = places.filter((p) => p.area_id !== LAND).map((p) => {
     const r = rows.find((x) => x.area_id === p.area_id && x.year === year);
     const value = r?.value ?? null;
     const earlier = value === null ? undefined : rows.filter((x) => x.area_id === p.area_id && x.value !== null && x.year >= year - 5 && x.year < year).sort((a, b) => a.year - b.year)[0];
+    for (const x of [r, earlier]) if (x) diffFacts.push(x);
     const crossed = earlier && r ? breaksCrossed(rules, {indicator: indicator.id, areas: selectedIds, origins: [r.origin, r.population_origin].filter((o): o is string => Boolean(o)), measure: perCapita ? "per_1000" : undefined}, earlier.year, year) : [];
     return {
       Ort: p.name, Wert: value, Land: landValue, Abstand: meaningful && value !== null && landValue !== null ? value - landValue : null,
       Veränderung: earlier ? (value as number) - (earlier.value as number) : null, Seit: earlier?.year ?? null, Reihenbruch: crossingText(crossed),
-      Kennzeichen: r ? (r.flag ? label(r.flag) : "") : "kein Wert"
+      Kennzeichen: r ? (r.flag ? label(r.flag) : "") : "kein Wert",
+      crossed
     };
   });
   const diffColumns: Column<DifferenceRow>[] = [
@@ -387,9 +404,10 @@ export function comparisonView({indicator, variant, perCapita, series: rows, pla
 
   return {
     indicator, variant, perCapita, unit, year, places: [...places], selected, warnings, withoutData, valueLabel, definition, source, footnotes, format,
-    lines: {rows: lineRows, highlight: [...new Set(shown.map((r) => r.area_name))], reference: land.length ? LAND_NAME : null, span, data: lineData, columns: lineColumns, colors: Object.fromEntries(shown.map((r) => [r.area_name, placeColor(r.area_id)]))},
-    ranking: {rows: rankRows, landValue, data: rankData, columns: rankColumns},
-    difference: {data: diffData, columns: diffColumns}
+    // Each figure's „Quelle“ names the files of exactly the facts it draws, from their provenance.
+    lines: {rows: lineRows, highlight: [...new Set(shown.map((r) => r.area_name))], reference: land.length ? LAND_NAME : null, span, data: lineData, columns: lineColumns, colors: Object.fromEntries(shown.map((r) => [r.area_name, placeColor(r.area_id)])), sources: sourcesOfFacts(factsBehind([...context, ...shown, ...land]))},
+    ranking: {rows: rankRows, landValue, data: rankData, columns: rankColumns, sources: sourcesOfFacts(factsBehind([...yearRows, ...(landRow ? [landRow] : [])]))},
+    difference: {data: diffData, columns: diffColumns, sources: sourcesOfFacts(factsBehind(diffFacts))}
   };
 }
 
@@ -419,11 +437,14 @@ export function linesFigure(view: ComparisonView, {width, document}: FigureOptio
     title: `${view.valueLabel}, ${lines.span}`,
     subtitle: "Farbig: die gewählten Orte; gestrichelt: Niedersachsen; grau: die übrigen Kreise",
     source: view.source,
+    sources: lines.sources,
     date: lines.span,
     definition: view.definition,
     notes: [view.footnotes ? `Fußnoten der Quelle: ${view.footnotes}` : null, "Lücken in den Linien: kein Wert in der Quelle (nie als 0 gezeichnet)."].filter((x): x is string => x !== null),
     data: lines.data,
     columns: lines.columns,
+    breaks: seriesBreaks(lines.data.flatMap((r) => r.breaks)),
+    breaksOfRow: (row) => row.breaks,
     document
   });
 }
@@ -438,6 +459,7 @@ export function rankingFigure(view: ComparisonView, {width, document}: FigureOpt
     title: `Rangfolge ${year}: ${view.valueLabel}`,
     subtitle: "Farbig: die gewählten Orte; Linie: Niedersachsen",
     source: view.source,
+    sources: r.sources,
     date: year,
     definition: view.definition,
     notes: ["Gleiche Werte teilen sich einen Rang. Orte ohne Wert in diesem Jahr stehen unter der Grafik."],
@@ -454,6 +476,7 @@ export function differenceFigure(view: ComparisonView, {document}: Partial<Figur
     id: "vergleich-abstand",
     title: `Abstand der gewählten Orte zu Niedersachsen und Veränderung, ${year}`,
     source: view.source,
+    sources: d.sources,
     date: year,
     definition: view.definition,
     notes: [
@@ -462,6 +485,9 @@ export function differenceFigure(view: ComparisonView, {document}: Partial<Figur
     ],
     data: d.data,
     columns: d.columns,
+    // A change across a break is marked on its row; the values of one year lie on one side.
+    breaks: seriesBreaks(d.data.flatMap((r) => r.crossed)),
+    breaksOfRow: (row) => row.crossed,
     document
   });
 }

@@ -32,6 +32,8 @@ export interface Point {
   flag: string | null;
   /** File and row (or document line) of the number; derived values name both inputs. */
   ref: string;
+  /** The facts behind the number (source and reference of each; a derived value has both inputs): what a chart's „Quelle“ lists. */
+  from?: {source_id: string; source_file: string}[];
 }
 
 export interface KeyFigure {
@@ -113,7 +115,7 @@ export class FactIndex {
     const byYear = new Map<number, Point>();
     for (const f of this.byKey.get(`${indicator}|${area}`) ?? []) {
       if (f.year === null || f.category !== category || f.sex !== sex || f.age_group !== age || (unit && f.unit !== unit)) continue;
-      if (!byYear.has(f.year)) byYear.set(f.year, {year: f.year, value: f.value, flag: f.flag, ref: f.source_ref});
+      if (!byYear.has(f.year)) byYear.set(f.year, {year: f.year, value: f.value, flag: f.flag, ref: f.source_ref, from: [{source_id: f.source_id, source_file: f.source_ref}]});
     }
     return [...byYear.values()].sort((a, b) => a.year - b.year);
   }
@@ -135,7 +137,7 @@ export function ratio(a: Point[], b: Point[], factor: number): Point[] {
     const q = base.get(p.year);
     if (!q) return [];
     const value = p.value === null || q.value === null || q.value === 0 ? null : (factor * p.value) / q.value;
-    return [{year: p.year, value, flag: value === null ? (p.flag ?? q.flag ?? "missing") : "derived", ref: `${p.ref} / ${q.ref}`}];
+    return [{year: p.year, value, flag: value === null ? (p.flag ?? q.flag ?? "missing") : "derived", ref: `${p.ref} / ${q.ref}`, from: [...(p.from ?? []), ...(q.from ?? [])]}];
   });
 }
 

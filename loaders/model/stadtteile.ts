@@ -47,10 +47,12 @@ export interface StadtteilProfile {
   /** The latest year with foreigners by age group, and the groups. */
   ageYear: number | null;
   ages: StadtteilAge[];
+  /** Where the shares drawn (the Stadtteil's and the city's) come from: each share fact's source and reference; a derived share names both counts. */
+  shareFrom: {source_id: string; source_file: string}[];
 }
 
 /** Every Stadtteil with a share in any year, in the order of their ids (st01, st02, …). */
-export function stadtteilProfiles(facts: readonly FactLike[]): StadtteilProfile[] {
+export function stadtteilProfiles(facts: readonly (FactLike & {source_ref?: string})[]): StadtteilProfile[] {
   const rows = mdRows(facts as FactLike[], "anteil", AGES[0]);
   const stadtteile = new Map<string, string>();
   for (const r of rows) if (r.area_level === "stadtteil") stadtteile.set(r.area_id, r.name);
@@ -94,7 +96,11 @@ export function stadtteilProfiles(facts: readonly FactLike[]): StadtteilProfile[
         const small = mine !== null && mine.value !== null && mdView(list, {measure: "alter", year: ageYear!, base: ageYear!, age}).data.find((x) => x.area_id === id)?.smallBase === true;
         return {age, anzahl: mine?.gruppe ?? null, anteil: mine?.value ?? null, stadtAnzahl: whole?.gruppe ?? null, stadtAnteil: whole?.value ?? null, smallBase: small};
       });
-      return {area_id: id, name, slug, years: yearRows, ageYear, ages};
+      // The chart's points are these share facts (mdRows reads md:auslaenderanteil); their references name the files.
+      const shareFrom = facts
+        .filter((f) => f.indicator === "md:auslaenderanteil" && (f.area_id === id || f.area_id === CITY) && f.sex === "total" && f.age_group === "total" && f.year !== null)
+        .map((f) => ({source_id: f.source_id ?? "", source_file: f.source_file ?? f.source_ref ?? ""}));
+      return {area_id: id, name, slug, years: yearRows, ageYear, ages, shareFrom};
     });
 }
 

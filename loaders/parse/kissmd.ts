@@ -7,11 +7,16 @@
  */
 import {excerpt, excerptValue} from "./csv.ts";
 import {FormatError} from "../source/errors.ts";
-import {readSourceText} from "../source/fetch.ts";
+import {readSource, readSourceText} from "../source/fetch.ts";
 import type {Fact, Flag, Sex} from "../model/model.ts";
+import {readXlsxCells, type SheetCells} from "./xlsx.ts";
 
 export const KISSMD_SOURCE = "kiss-md";
 const JSON_DIR = "data/kiss-md/json/bevoelkerung";
+/** The original exports: the JSON writes a suppressed cell („.“) and an empty one alike as null. */
+const XLSX_DIR = "data/kiss-md/xlsx/bevoelkerung";
+
+export const xlsxFileOf = (spec: Pick<TableSpec, "file">) => `${XLSX_DIR}/${spec.file.replace(/\.json$/, ".xlsx")}`;
 
 /** Stadtteil numbers → names (../shared/data/magdeburg-stadtteile.csv); 15003 is the whole city. */
 export const STADTTEILE: Record<number, string> = {
@@ -161,11 +166,56 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 const shown = (v: unknown) => excerptValue(v);
 
 /**
+ * The original xlsx beside a JSON table: header row 1 names the columns
+ * „<tableId>_var<n>“, data row n + 1 is JSON row n. It decides what a null
+ * cell of the JSON was: „.“ (suppressed) or nothing (missing).
+ */
+export interface KissMdOriginal {
+  cells: SheetCells;
+  file: string;
+}
+
+/** What a JSON null was in the original: refuses a table whose xlsx does not line up row for row. */
+function originalReader(original: KissMdOriginal, spec: TableSpec, rowCount: number, jsonFile: string) {
+  const {cells, file} = original;
+  const where = `${file} (original of ${jsonFile})`;
+  const header = cells.get(1) ?? new Map<number, string>();
+  const columnOf = new Map<string, number>();
+  for (const [column, text] of header) {
+    const match = new RegExp(`^${spec.tableId}_(var\\d+)$`).exec(text.trim());
+    if (match) columnOf.set(match[1], column);
+  }
+  for (const key of ["var1", "var2", ...Object.keys(spec.columns)]) {
+    if (!columnOf.has(key)) throw new FormatError(KISSMD_SOURCE, where, `header has no column ${spec.tableId}_${key}`);
+  }
+  const lastRow = Math.max(1, ...cells.keys());
+  if (lastRow - 1 !== rowCount) throw new FormatError(KISSMD_SOURCE, where, `${lastRow - 1} data rows, the JSON has ${rowCount}: the two exports do not line up`);
+  const text = (index: number, key: string) => cells.get(index + 2)?.get(columnOf.get(key)!)?.trim();
+  const same = (a: unknown, b: string | undefined) => (b === undefined ? a === null || a === "" : /^\s*\d+\s*$/.test(String(a)) && /^\d+$/.test(b) ? Number(a) === Number(b) : String(a).trim() === b);
+  return {
+    /** The row's year and key must be the same in both exports, or a flag would be taken from another row. */
+    checkRow(index: number, row: Record<string, unknown>) {
+      for (const key of ["var1", "var2"]) {
+        if (!same(row[key], text(index, key))) throw new FormatError(KISSMD_SOURCE, where, `row ${index + 2}: ${key} is ${JSON.stringify(text(index, key) ?? null)}, JSON row ${index + 1} has ${shown(row[key])}`);
+      }
+    },
+    blankFlag(index: number, key: string): Flag {
+      const original = text(index, key);
+      if (original === undefined || original === "") return "missing";
+      if (original === ".") return "suppressed";
+      throw new FormatError(KISSMD_SOURCE, where, `row ${index + 2}, ${key}: ${JSON.stringify(original)} where the JSON has no value`);
+    }
+  };
+}
+
+/**
  * Parses one KISS-MD JSON table against its spec; shape errors name the table.
  * Accounting: every element of `rows` gives exactly one fact per spec column
  * (facts = rows × columns) or the whole table is refused with its row number.
+ * With its original xlsx, a null cell is `suppressed` where the xlsx shows „.“
+ * and `missing` where it is empty; without it every null is `missing`.
  */
-export function parseKissMdTable(text: string, spec: TableSpec): Fact[] {
+export function parseKissMdTable(text: string, spec: TableSpec, original?: KissMdOriginal): Fact[] {
   const file = `${JSON_DIR}/${spec.file}`;
   let json: KissMdJson;
   try {
@@ -186,9 +236,11 @@ export function parseKissMdTable(text: string, spec: TableSpec): Fact[] {
     if (!isObject(row)) throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}: not an object (${shown(row)})`);
   });
   const records = rows as Record<string, unknown>[];
+  const xlsx = original && originalReader(original, spec, records.length, file);
   const facts: Fact[] = [];
   records.forEach((row, index) => {
     const where = `${file} row ${index + 1}`;
+    xlsx?.checkRow(index, row);
     const year = typeof row.var1 === "number" || (typeof row.var1 === "string" && /^\s*\d{4}\s*$/.test(row.var1)) ? Number(row.var1) : NaN;
     if (!Number.isInteger(year) || year < 1900 || year > 2100) throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}: year ${shown(row.var1)}`);
     let area_id = `${MAGDEBURG_ID}`;
@@ -223,6 +275,7 @@ export function parseKissMdTable(text: string, spec: TableSpec): Fact[] {
       } catch (error) {
         throw new FormatError(KISSMD_SOURCE, file, `row ${index + 1}, ${column}: ${(error as Error).message}`);
       }
+      if (xlsx && parsed.flag === "missing") parsed = {value: null, flag: xlsx.blankFlag(index, column)};
       facts.push({
         source_id: KISSMD_SOURCE,
         area_id,
@@ -244,10 +297,21 @@ export function parseKissMdTable(text: string, spec: TableSpec): Fact[] {
   return facts;
 }
 
+/** The cells of a table's original xlsx, read from its pinned, hash-verified file. */
+export async function kissMdOriginal(spec: TableSpec): Promise<KissMdOriginal> {
+  const file = xlsxFileOf(spec);
+  const bytes = await readSource(KISSMD_SOURCE, file);
+  try {
+    return {cells: await readXlsxCells(bytes), file};
+  } catch (error) {
+    throw new FormatError(KISSMD_SOURCE, file, `not a readable xlsx: ${excerpt((error as Error).message, 200)}`);
+  }
+}
+
 export async function kissMdFacts(): Promise<Fact[]> {
   const out: Fact[] = [];
   for (const spec of KISSMD_TABLES) {
-    out.push(...parseKissMdTable(await readSourceText(KISSMD_SOURCE, `${JSON_DIR}/${spec.file}`), spec));
+    out.push(...parseKissMdTable(await readSourceText(KISSMD_SOURCE, `${JSON_DIR}/${spec.file}`), spec, await kissMdOriginal(spec)));
   }
   return out;
 }

@@ -6,7 +6,9 @@
  * into maps, pyramids and the comparison, and the comparability notes that
  * apply to the place.
  */
-import {breaksCrossed, breaksOf, crossingText, warningsFor, type ComparabilityRule} from "../../components/comparability.ts";
+import {breaksCrossed, breaksOf, crossingText, seriesBreaks, warningsFor, type ComparabilityRule} from "../../components/comparability.ts";
+import {sourcesOfFacts, type SourceRef} from "../../components/provenance.ts";
+import {registry} from "../source/sources.ts";
 import {profileEmbed, type ChartSpec} from "../../components/profilechart.ts";
 import {placeColor} from "../../components/charts/vergleich.ts";
 import {formatChange, formatDate, formatNumber, formatPercent, formatValue} from "../../components/format.ts";
@@ -143,6 +145,15 @@ function yearSpan(rows: TimeRow[]): string {
   return years.length ? (Math.min(...years) === Math.max(...years) ? String(years[0]) : `${Math.min(...years)}–${Math.max(...years)}`) : "";
 }
 
+/** The sources and files behind facts, each file with its SHA-256 from the register (the build reads it; the page cannot). */
+export function pinnedSources(facts: {source_id: string; source_file: string}[]): SourceRef[] {
+  const sources = registry().sources;
+  return sourcesOfFacts(facts).map((ref) => {
+    const pins = new Map(sources.find((s) => s.id === ref.id)?.files.map((f) => [f.path, f.sha256]) ?? []);
+    return {...ref, sha256: Object.fromEntries((ref.files ?? []).filter((path) => pins.has(path)).map((path) => [path, pins.get(path)!]))};
+  });
+}
+
 /** The chart specifications of a profile page, as the page inlines them (and its embed pages and static SVGs use them). */
 export function profileCharts(profile: Profile, rules: ComparabilityRule[]): ChartSpec[] {
   const place = profile.place;
@@ -158,8 +169,11 @@ export function profileCharts(profile: Profile, rules: ComparabilityRule[]): Cha
     const reference = withLand && !isLand && f0.land.some((p) => p.value !== null) ? landName : null;
     if (reference) rows.push(...rowsOf(f0.land, reference));
     const highlight = [...new Set(rows.map((r) => r.series))].filter((s) => s !== reference);
-    const breaks = breaksOf(warningsFor(rules, {indicator: comparedAs(f0), areas: [place.area_id, "03"], origins: [origin(f0)], years: rows.filter((r) => r.value !== null).map((r) => r.year)}));
+    const warnings = warningsFor(rules, {indicator: comparedAs(f0), areas: [place.area_id, "03"], origins: [origin(f0)], years: rows.filter((r) => r.value !== null).map((r) => r.year)});
+    const breaks = breaksOf(warnings);
     const sources = [...new Set(present.flatMap((f) => [f.source, ...f.compare.map((c) => c.source)]))];
+    // The files of exactly the points drawn, from each fact's provenance.
+    const drawn = [...present.flatMap((f) => [...f.series, ...f.compare.flatMap((c) => c.series)]), ...(reference ? f0.land : [])];
     specs.push({
       id: `${place.slug}-${id}`,
       title: `${title}, ${place.name}${reference ? " und Niedersachsen" : ""}, ${yearSpan(rows)}`,
@@ -168,7 +182,10 @@ export function profileCharts(profile: Profile, rules: ComparabilityRule[]): Cha
       highlight,
       reference,
       breaks,
+      breakEntries: seriesBreaks(warnings).map(({id, break_year, label, title, text, source}) => ({id, break_year, label, title, text, source})),
+      breakSeries: [...present.map((f, i) => names?.[i] ?? place.name), ...(reference ? [reference] : [])],
       source: sources.join("; "),
+      sources: pinnedSources(drawn.flatMap((p) => p.from ?? [])),
       date: f0.timing === "stock" ? `jeweils 31.12., ${yearSpan(rows)}` : f0.timing === "flow" ? `Kalenderjahre ${yearSpan(rows)}` : `Jahre ${yearSpan(rows)} (Mikrozensus)`,
       definition: present.map((f) => f.definition).join(" "),
       notes: [...present.map((f) => f.area_note).filter(Boolean), "Lücken in den Linien: kein Wert in der Quelle (nie als 0 gezeichnet)."],

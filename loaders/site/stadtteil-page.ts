@@ -11,7 +11,7 @@ import {profileEmbed} from "../../components/profilechart.ts";
 import {formatChange, formatDate, formatNumber, formatPercent} from "../../components/format.ts";
 import {SMALL_BASE_RULE} from "../../components/smallbase.ts";
 import {block, esc, jsonLiteral} from "./html.ts";
-import {fromPage} from "./profile-page.ts";
+import {fromPage, pinnedSources} from "./profile-page.ts";
 import {firstAndLatest, type StadtteilProfile, type StadtteilYear} from "../model/stadtteile.ts";
 
 const SOURCE = "Landeshauptstadt Magdeburg, Amt für Statistik (KISS-MD)";
@@ -40,6 +40,7 @@ export function stadtteilChart(p: StadtteilProfile): ChartSpec | null {
     reference: CITY_NAME,
     breaks: [],
     source: `${SOURCE}, Tabellen K3_T35, K3_T36, K3_T39`,
+    sources: pinnedSources(p.shareFrom),
     date: `jeweils 31.12., ${span}`,
     definition: "Ausländische Hauptwohnsitzbevölkerung je 100 Einwohner mit Hauptwohnsitz (2021–2025 von KISS-MD veröffentlicht, davor vom Atlas aus den Anzahlen berechnet).",
     notes: [

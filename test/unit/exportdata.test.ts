@@ -61,7 +61,7 @@ describe("Magdeburg's map 2025 as data downloads", () => {
       ["Altstadt", "Ausländische Bevölkerung", "4366", "persons"],
       ["Altstadt", "Bevölkerung", String(facts.find((f) => f.indicator === "md:bevoelkerung" && f.area_id === "15003000-st01" && f.year === 2025 && f.sex === "total" && f.age_group === "total")?.value), "persons"]
     ]);
-    expect(de.find((r) => r[0] === "15003000-st01" && r[4] === "Ausländische Bevölkerung")?.slice(5)).toEqual(["", "4366", "Personen", ""]);
+    expect(de.find((r) => r[0] === "15003000-st01" && r[4] === "Ausländische Bevölkerung")?.slice(5)).toEqual(["", "4366", "Personen", "", ""]);
     // No 15-digit quotients any more (the old CSV wrote 9.88952054059852).
     for (const r of en.slice(1)) expect((r[6].split(".")[1] ?? "").length).toBeLessThanOrEqual(4);
   }, 60_000);
@@ -100,10 +100,10 @@ describe("exports of bad and awkward input", () => {
     const rows = [{area_id: "x1", Gebiet: 'A; "B"\nC', Wert: null}, {area_id: "x2", Gebiet: "D", Wert: 0}, {area_id: "x3", Gebiet: "E", Wert: 1e-7}];
     const records = exportRecords(rows, columns);
     const de = dsvFormat(";").parseRows(germanCsv(records).slice(1).replace(/\r\n/g, "\n").trimEnd());
-    expect(de[1]).toEqual(["x1", 'A; "B"\nC', "", "", "Anteil", "", "", "Prozent", "fehlt"]);
-    expect(de[2].slice(6)).toEqual(["0", "Prozent", ""]);
+    expect(de[1]).toEqual(["x1", 'A; "B"\nC', "", "", "Anteil", "", "", "Prozent", "fehlt", ""]);
+    expect(de[2].slice(6)).toEqual(["0", "Prozent", "", ""]);
     const en = csvParseRows(machineCsv(records).trimEnd());
-    expect(en[1]).toEqual(["x1", 'A; "B"\nC', "", "", "Anteil", "", "", "percent", "missing"]);
+    expect(en[1]).toEqual(["x1", 'A; "B"\nC', "", "", "Anteil", "", "", "percent", "missing", ""]);
     // A tiny quotient is rounded to 4 places like any other, not written as 1e-7.
     expect(en[3][6]).toBe("0");
   });
