@@ -129,7 +129,8 @@ function kreisMarkdown(population: Fact, index: Map<string, Fact[]>, ctx: KreisP
   const parts = [
     "---",
     `title: ${JSON.stringify(`${name} – Kurzprofil`)}`,
-    "index: true",
+    // A Kreis with a full profile is found there by the site search, not twice.
+    `index: ${profile ? "false" : "true"}`,
     `keywords: ${JSON.stringify([ags, population.area_name, name, LAENDER[land]].join(", "))}`,
     "toc: false",
     "---",

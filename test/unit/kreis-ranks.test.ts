@@ -66,6 +66,9 @@ describe("a page for every Kreis (/kreise/<AGS>)", async () => {
   test("a Kreis with a full profile points there; the merged Landkreis Göttingen's population change starts in 2016", () => {
     const page = pages["/kreise/03159"];
     expect(page).toContain('href="../orte/landkreis-goettingen"');
+    // The site search finds the full profile, not this page as well.
+    expect(page).toContain("index: false");
+    expect(pages["/kreise/09162"]).toContain("index: true");
     expect(page).toContain("seit 2016");
     expect(pages["/kreise/09162"]).not.toContain("ausführliches Profil");
   });
