@@ -124,13 +124,13 @@ export function kreiseMarkdown(facts: Fact[]): string {
       const id = p.area_id;
       const r = rankOn(ranked, id, asylum);
       const profile = profiles.get(id);
-      return `<tr class="atlas-kreis" id="k${id}" data-area-id="${id}"><th scope="row"><a href="./kreise/${id}">${esc(p.area_name)}</a>${profile ? ` <small>· <a href="./orte/${profile}">Profil</a></small>` : ""}</th><td>${id}</td><td class="num">${esc(formatNumber(p.value, {digits: 0}))}</td><td class="num">${esc(formatNumber(r?.value ?? null, {digits: 1}))}</td><td class="num">${r?.rank ? `${r.rank}/${r.of}` : "–"}</td></tr>`;
+      return `<tr class="atlas-kreis" id="k${id}" data-area-id="${id}"><th scope="row"><a href="./kreise/${id}">${esc(p.area_name)}</a> <small>${id}${profile ? ` · <a href="./orte/${profile}">Profil</a>` : ""}</small></th><td class="num">${esc(formatNumber(p.value, {digits: 0}))}</td><td class="num">${esc(formatNumber(r?.value ?? null, {digits: 1}))}</td><td class="num">${r?.rank ? `${r.rank}/${r.of}` : "–"}</td></tr>`;
     });
     out.push(
       block([
         `<div class="atlas-table-scroll"><table class="atlas-table atlas-kreise">`,
         `<caption>${esc(LAENDER[land])}: ${rows.length} ${rows.length === 1 ? "Kreis" : "Kreise und kreisfreie Städte"}</caption>`,
-        `<thead><tr><th scope="col">Kreis</th><th scope="col">AGS</th><th scope="col" class="num">Bevölkerung ${year}</th><th scope="col" class="num">AsylbLG je 1.000 ${asylumYear}</th><th scope="col" class="num">Rang</th></tr></thead>`,
+        `<thead><tr><th scope="col">Kreis (AGS)</th><th scope="col" class="num">Bevölkerung ${year}</th><th scope="col" class="num">AsylbLG je 1.000 ${asylumYear}</th><th scope="col" class="num">Rang</th></tr></thead>`,
         "<tbody>",
         ...rows,
         "</tbody></table></div>"
