@@ -316,13 +316,14 @@ async function main() {
     const pages: PageFigure[] = [];
     // The 197 profile-chart embed pages share one template: Wolfsburg's four stand for them.
     const all = [...htmlPages(dist)];
-    const measured = all.filter((path) => !path.startsWith("/einbetten/orte/") || path.startsWith("/einbetten/orte/wolfsburg-"));
+    // So do the 401 Kreis pages (/kreise/<AGS>, one generator): München's stands for them.
+    const measured = all.filter((path) => (!path.startsWith("/einbetten/orte/") || path.startsWith("/einbetten/orte/wolfsburg-")) && (!/^\/kreise\/\d{5}$/.test(path) || path === "/kreise/09162"));
     for (const path of measured) {
       const f = await measurePage(browser, server, path);
       pages.push(f);
       line(`${f.path.padEnd(40)} ${String(f.requests).padStart(6)} ${fmt(f.servedKb).padStart(14)} ${fmt(f.rawKb).padStart(12)}  ${f.encodings.padEnd(13)} ${(f.duckdb ? "ja" : "nein").padStart(6)} ${(f.firstChartMs === null ? "–" : fmt(f.firstChartMs)).padStart(19)} ${fmt(f.quietMs).padStart(9)} ${fmt(f.quietMs / plain.loadMs, 1).padStart(16)}`);
     }
-    if (measured.length < all.length) line(`(${all.length - measured.length} weitere Einbettungsseiten von Profildiagrammen aus derselben Vorlage nicht gemessen)`);
+    if (measured.length < all.length) line(`(${all.length - measured.length} weitere Einbettungsseiten von Profildiagrammen und Kreisseiten aus derselben Vorlage nicht gemessen)`);
     figures.pages = pages;
 
     await firstPaintSection(browser, server, plain, figures, line);
