@@ -15,9 +15,9 @@ import type {TimeRow} from "../../components/timeseries.ts";
 import type {CatalogueEntry} from "../model/catalogue.ts";
 import type {Fact} from "../model/model.ts";
 import {LAENDER} from "../parse/vg5000.ts";
-import {block, esc, jsonLiteral} from "./html.ts";
+import {block, esc} from "./html.ts";
 import {SERIES, isKreis, latestYear, type KreisRank} from "./kreise-page.ts";
-import {fromPage} from "./profile-page.ts";
+import {comparabilityList, fromPage, profileChartCells} from "./profile-page.ts";
 
 export const kreisRoute = (ags: string) => `/kreise/${ags}`;
 
@@ -161,25 +161,13 @@ function kreisMarkdown(population: Fact, index: Map<string, Fact[]>, ctx: KreisP
     ""
   ];
   if (specs.length) {
-    parts.push(
-      "```js",
-      `import {profileChart} from ${JSON.stringify(fromPage(route, "components/profilechart.js"))};`,
-      `const charts = ${jsonLiteral(specs)};`,
-      "```",
-      "",
-      "```js",
-      "for (const spec of charts) display(profileChart(spec, {width: Math.min(width, 900)}));",
-      "```",
-      ""
-    );
+    parts.push(...profileChartCells(route, specs));
   } else {
     parts.push("<p>Für diesen Kreis gibt es in den Quellen des Atlas keine Zeitreihe.</p>", "");
   }
   parts.push("## Hinweise zur Vergleichbarkeit", "");
   parts.push(
-    rules.size
-      ? block([`<ul class="atlas-comparability-list">`, ...[...rules.values()].map((r) => `<li data-rule="${esc(r.id)}"><strong>${esc(r.title)}:</strong> ${esc(r.text)} <small>(Quelle: ${esc(r.source)})</small></li>`), "</ul>"])
-      : "<p>Für diese Reihen sind keine Besonderheiten vermerkt, außer denen in den Definitionen.</p>",
+    comparabilityList([...rules.values()], "<p>Für diese Reihen sind keine Besonderheiten vermerkt, außer denen in den Definitionen.</p>"),
     ""
   );
   const orte = ags === "15003" ? "15003000" : ags;

@@ -274,6 +274,29 @@ export function fromPage(route: string, path: string): string {
   return `${depth ? "../".repeat(depth) : "./"}${path}`;
 }
 
+/** The Markdown cells that draw a page's profile charts (components/profilechart.ts) from their specifications; `extra` lines join the first cell. */
+export function profileChartCells(route: string, specs: readonly ChartSpec[], extra: string[] = []): string[] {
+  return [
+    "```js",
+    `import {profileChart} from ${JSON.stringify(fromPage(route, "components/profilechart.js"))};`,
+    `const charts = ${jsonLiteral(specs)};`,
+    ...extra,
+    "```",
+    "",
+    "```js",
+    "for (const spec of charts) display(profileChart(spec, {width: Math.min(width, 900)}));",
+    "```",
+    ""
+  ];
+}
+
+/** The comparability notes of a page as a list, each with its source; `none` where no rule applies. */
+export function comparabilityList(rules: readonly ComparabilityRule[], none: string): string {
+  return rules.length
+    ? block([`<ul class="atlas-comparability-list">`, ...rules.map((r) => `<li data-rule="${esc(r.id)}"><strong>${esc(r.title)}:</strong> ${esc(r.text)} <small>(Quelle: ${esc(r.source)})</small></li>`), "</ul>"])
+    : none;
+}
+
 export function profileMarkdown(profile: Profile, ctx: PageContext): string {
   const place = profile.place;
   const rules = placeRules(profile, ctx.rules);
@@ -310,18 +333,11 @@ export function profileMarkdown(profile: Profile, ctx: PageContext): string {
   ];
   if (specs.length) {
     parts.push(
-      "```js",
-      `import {profileChart} from ${JSON.stringify(fromPage(`/orte/${profile.place.slug}`, "components/profilechart.js"))};`,
-      `const charts = ${jsonLiteral(specs)};`,
-      // Literal references: Framework publishes only the files a page names (src/abbildungen.tar.ts holds them).
-      "// The static SVG of each chart, drawn at build time (scripts/profile-figures.ts); its stable address is in the figure's „Einbetten“.",
-      `const staticSvgs = [${specs.map((s) => `FileAttachment(${JSON.stringify(fromPage(s.page!, profileEmbed(s)!.svgPath!))})`).join(", ")}];`,
-      "```",
-      "",
-      "```js",
-      "for (const spec of charts) display(profileChart(spec, {width: Math.min(width, 900)}));",
-      "```",
-      ""
+      ...profileChartCells(`/orte/${profile.place.slug}`, specs, [
+        // Literal references: Framework publishes only the files a page names (src/abbildungen.tar.ts holds them).
+        "// The static SVG of each chart, drawn at build time (scripts/profile-figures.ts); its stable address is in the figure's „Einbetten“.",
+        `const staticSvgs = [${specs.map((s) => `FileAttachment(${JSON.stringify(fromPage(s.page!, profileEmbed(s)!.svgPath!))})`).join(", ")}];`
+      ])
     );
   } else {
     parts.push("<p>Für diesen Ort gibt es in den Quellen des Atlas keine Zeitreihe.</p>", "");
@@ -332,9 +348,7 @@ export function profileMarkdown(profile: Profile, ctx: PageContext): string {
   }
   parts.push("## Hinweise zur Vergleichbarkeit", "");
   parts.push(
-    rules.length
-      ? block([`<ul class="atlas-comparability-list">`, ...rules.map((r) => `<li data-rule="${esc(r.id)}"><strong>${esc(r.title)}:</strong> ${esc(r.text)} <small>(Quelle: ${esc(r.source)})</small></li>`), "</ul>"])
-      : "<p>Für die Kennzahlen dieses Ortes sind keine Besonderheiten vermerkt, außer denen in den Definitionen.</p>"
+    comparabilityList(rules, "<p>Für die Kennzahlen dieses Ortes sind keine Besonderheiten vermerkt, außer denen in den Definitionen.</p>")
   );
   parts.push("", "## Integrationskonzept", "", conceptSection(profile, ctx.routes), "", "## Karten, Vergleiche und Daten", "", links(profile, ctx.routes), "");
   return parts.join("\n");
