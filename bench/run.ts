@@ -272,6 +272,8 @@ async function main() {
     rmSync(join(root, "src/.observablehq/cache"), {recursive: true, force: true});
     // Cold means every output too, not only Framework's copies.
     rmSync(join(root, ".cache/outputs"), {recursive: true, force: true});
+    // And every compressed copy (scripts/precompress.ts keeps them by content).
+    rmSync(join(root, ".cache/compressed"), {recursive: true, force: true});
     rmSync(dist, {recursive: true, force: true});
     const cold = timeBuild();
     const coldCounts = lastBuildCounts();

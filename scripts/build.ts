@@ -98,7 +98,7 @@ export async function build({cwd = root, site = cwd === root, allowThirdParty = 
   const report = await postprocess(join(cwd, "dist"), {allowThirdParty});
   // After postprocess: the policies are final; nginx reads them from this map (deploy/nginx/).
   writeNginxCspMap(join(cwd, "dist"));
-  log(`build: ${report.pages} pages, ${report.compressed} files precompressed, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(`build: ${report.pages} pages, ${report.compressed} files precompressed (${report.cached} unchanged, from the cache), ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return report;
 }
 

@@ -10,11 +10,13 @@
 import {createHash} from "node:crypto";
 import {existsSync, readFileSync, readdirSync, statSync, writeFileSync} from "node:fs";
 import {extname, join, relative, sep} from "node:path";
-import {brotliCompressSync, constants, gzipSync} from "node:zlib";
+import {fileURLToPath} from "node:url";
 import {englishLeft, germanChrome} from "./german-chrome.ts";
 import {duckdbPreloads, inlineFirstPaint, scriptsAfterContent} from "./firstpaint.ts";
+import {precompress} from "./precompress.ts";
 
-const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".wasm", ".arrow", ".svg", ".csv", ".txt", ".map"]);
+/** Compressed copies by content (scripts/precompress.ts); the benchmark's cold build removes it. */
+export const COMPRESS_CACHE = join(fileURLToPath(new URL("..", import.meta.url)), ".cache", "compressed");
 
 function* walk(dir: string): Generator<string> {
   for (const entry of readdirSync(dir)) {
@@ -92,6 +94,8 @@ export function brokenLinks(dist: string): string[] {
 export interface PostprocessReport {
   pages: number;
   compressed: number;
+  /** Of those, copied from the compression cache (unchanged since an earlier build). */
+  cached: number;
 }
 
 export async function postprocess(dist: string, {allowThirdParty = false} = {}): Promise<PostprocessReport> {
@@ -137,16 +141,6 @@ export async function postprocess(dist: string, {allowThirdParty = false} = {}):
   if (problems.length && !allowThirdParty) {
     throw new Error(`the built site would load from other hosts:\n  ${problems.join("\n  ")}`);
   }
-  let compressed = 0;
-  for (const file of all) {
-    if (!COMPRESSIBLE.has(extname(file))) continue;
-    const data = readFileSync(file);
-    if (data.length < 1024) continue;
-    writeFileSync(`${file}.gz`, gzipSync(data, {level: 9}));
-    // Quality 11 takes minutes on DuckDB's 40 MB wasm; 9 is within a few %.
-    const quality = data.length > 1 << 20 ? 9 : 11;
-    writeFileSync(`${file}.br`, brotliCompressSync(data, {params: {[constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length}}));
-    compressed++;
-  }
-  return {pages, compressed};
+  const {compressed, cached} = await precompress(all, {cacheDir: COMPRESS_CACHE});
+  return {pages, compressed, cached};
 }

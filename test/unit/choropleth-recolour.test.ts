@@ -1,0 +1,50 @@
+/**
+ * A map drawn with `reuse` is recoloured in place on the next draw with the
+ * same areas: what it shows must equal a map drawn afresh from the new values
+ * (fills, values, classes, tooltips, hatching of areas without data, legend).
+ */
+import {JSDOM} from "jsdom";
+import {expect, test} from "vitest";
+import {choropleth, type GeoFeature, type MapRow} from "../../components/choropleth.ts";
+
+const {document} = new JSDOM("<!doctype html><body></body>").window;
+
+// Nine small squares near Kassel, as Kreise.
+const features: GeoFeature[] = Array.from({length: 9}, (_, i) => {
+  const [x, y] = [9 + (i % 3) * 0.2, 51 + Math.floor(i / 3) * 0.2];
+  return {type: "Feature", id: `0${i + 1}000`, properties: {name: `Kreis ${i + 1}`}, geometry: {type: "Polygon", coordinates: [[[x, y], [x, y + 0.2], [x + 0.2, y + 0.2], [x + 0.2, y], [x, y]]]}};
+});
+const rowsOf = (year: number): MapRow[] => features.map((f, i) => ({area_id: String(f.id), name: String(f.properties.name), value: (i + year) % 4 === 0 ? null : ((i * 7 + year) % 11) + 0.5, details: [`Stand: 31.12.${year}`]}));
+
+function shown(map: HTMLElement) {
+  return {
+    paths: [...map.querySelectorAll<SVGPathElement>("path[data-area-id]")].map((p) => ({id: p.dataset.areaId, fill: p.getAttribute("fill"), value: p.dataset.value, cls: p.dataset.class, label: p.dataset.label, aria: p.getAttribute("aria-label"), d: p.getAttribute("d")})),
+    hatched: [...map.querySelectorAll("g.atlas-hatch-layer > path")].map((p) => p.getAttribute("d")).sort(),
+    legend: map.querySelector(".atlas-legend")?.textContent
+  };
+}
+
+test("recoloured for another year, the map equals one drawn afresh for that year, and is the same drawing", () => {
+  const options = {width: 400, valueLabel: "je 1.000", onSelect: () => {}, reuse: "test-map", document};
+  const first = choropleth(features, rowsOf(2016), options);
+  const svg = first.querySelector("svg");
+  const again = choropleth(features, rowsOf(2019), options);
+  // The same svg element moved into the new figure: nothing projected again.
+  expect(again.querySelector("svg")).toBe(svg);
+  const fresh = choropleth(features, rowsOf(2019), {...options, reuse: undefined});
+  expect(shown(again)).toEqual(shown(fresh));
+  expect(shown(again).hatched.length).toBe(rowsOf(2019).filter((r) => r.value === null).length);
+  expect(shown(again).paths.find((p) => p.id === "01000")?.label).toContain("31.12.2019");
+});
+
+test("another width or selection draws afresh; other reuse keys and maps without one never share a drawing", () => {
+  const options = {width: 400, valueLabel: "je 1.000", reuse: "test-map-2", document};
+  const a = choropleth(features, rowsOf(2016), options);
+  const wider = choropleth(features, rowsOf(2017), {...options, width: 500});
+  expect(wider.querySelector("svg")).not.toBe(a.querySelector("svg"));
+  const selected = choropleth(features, rowsOf(2017), {...options, width: 500, selected: "03000"});
+  expect(selected.querySelector("svg")).not.toBe(wider.querySelector("svg"));
+  const plain1 = choropleth(features, rowsOf(2016), {...options, reuse: undefined});
+  const plain2 = choropleth(features, rowsOf(2016), {...options, reuse: undefined});
+  expect(plain1.querySelector("svg")).not.toBe(plain2.querySelector("svg"));
+});
