@@ -47,6 +47,13 @@ export interface ChoroplethOptions {
   onClassSelect?: (areaIds: string[] | null) => void;
   /** Borders drawn over the areas, not clickable (the Länder on the Germany map): a GeoJSON geometry or collection. */
   borders?: unknown;
+  /**
+   * Names the map's place on the page. A redraw with the same areas, borders,
+   * width and selection then recolours the drawn map in place (fills, values,
+   * tooltips, no-data hatching, legend) instead of projecting 400 areas again:
+   * a year change on the Germany map. Only for a map drawn once per page.
+   */
+  reuse?: string;
   document?: Document;
 }
 
@@ -150,9 +157,28 @@ export function legendElement(doc: Document, legend: Legend, format: (v: number)
 /** The area whose selection came from the keyboard: the redrawn map gives it focus again. */
 let keyboardSelected: string | null = null;
 
-export function choropleth(features: GeoFeature[], rows: MapRow[], options: ChoroplethOptions): HTMLElement {
-  const doc = options.document ?? globalThis.document;
-  const format = options.format ?? ((v: number) => formatNumber(v));
+/** What a drawn map's paths, tooltips and handlers read: replaced when the map is recoloured. */
+interface MapState {
+  byId: Map<string, MapRow>;
+  legend: Legend;
+  tooltip: Map<string, string>;
+  onSelect?: (areaId: string) => void;
+}
+
+/** A drawn map kept for recolouring (options.reuse): the svg with its live Plot tip, its paths, and what it was drawn for. */
+interface DrawnMap {
+  svg: Element;
+  plot: SVGSVGElement | HTMLElement;
+  paths: SVGPathElement[];
+  state: MapState;
+  features: GeoFeature[];
+  borders: unknown;
+  signature: string;
+}
+const drawnMaps = new Map<string, DrawnMap>();
+
+/** The values, classes and tooltip texts of the areas: what a recolour changes. */
+function mapState(features: GeoFeature[], rows: MapRow[], options: ChoroplethOptions, format: (v: number) => string): MapState & {values: (number | null)[]; mapped: GeoFeature[]} {
   const byId = new Map(rows.map((r) => [r.area_id, r]));
   const isContext = options.context ?? (() => false);
   const small = options.smallBase ?? new Set<string>();
@@ -163,104 +189,162 @@ export function choropleth(features: GeoFeature[], rows: MapRow[], options: Chor
   // Areas on a small base get no rank: a share of 237 in 286 must not lead the list unmarked.
   const ranked = rows.filter((r) => r.value !== null && mappedIds.has(r.area_id) && !small.has(r.area_id)).sort((a, b) => (b.value as number) - (a.value as number));
   const rank = new Map(ranked.map((r, i) => [r.area_id, i + 1]));
-  const nameOf = (f: GeoFeature) => byId.get(String(f.id))?.name ?? String(f.properties.name ?? f.id);
-  const tooltip = (f: GeoFeature) => {
+  const tooltip = new Map<string, string>();
+  for (const f of features) {
     const id = String(f.id);
     const row = byId.get(id);
-    const name = nameOf(f);
-    if (isContext(f)) return `${name}\n(außerhalb des Gebiets)`;
-    if (!row || row.value === null) return `${name}\nkeine Daten`;
-    const place = small.has(id) ? "kleine Basis: ohne Rangplatz" : `Rang ${rank.get(id)} von ${ranked.length}`;
-    return [name, `${options.valueLabel}: ${format(row.value)}`, place, ...(row.details ?? [])].join("\n");
-  };
+    const name = row?.name ?? String(f.properties.name ?? f.id);
+    tooltip.set(
+      id,
+      isContext(f)
+        ? `${name}\n(außerhalb des Gebiets)`
+        : !row || row.value === null
+          ? `${name}\nkeine Daten`
+          : [name, `${options.valueLabel}: ${format(row.value)}`, small.has(id) ? "kleine Basis: ohne Rangplatz" : `Rang ${rank.get(id)} von ${ranked.length}`, ...(row.details ?? [])].join("\n")
+    );
+  }
+  return {byId, legend, tooltip, onSelect: options.onSelect, values, mapped};
+}
+
+/** Writes value, class and tooltip of each area onto its path (for readers of the DOM and the exported SVG); `fill` too when recolouring. */
+function paintPaths(paths: SVGPathElement[], state: MapState, small: ReadonlySet<string>, {fill}: {fill: boolean}): void {
+  for (const path of paths) {
+    const id = path.dataset.areaId as string;
+    const value = state.byId.get(id)?.value ?? null;
+    if (fill) path.setAttribute("fill", colorOf(value, state.legend));
+    path.dataset.fill = path.getAttribute("fill") ?? "";
+    // The number the colour stands for (empty: no data).
+    path.dataset.value = value === null ? "" : String(value);
+    path.dataset.class = value === null ? "-1" : String(classOf(value, state.legend.breaks));
+    if (small.has(id)) path.dataset.smallBase = "true";
+    // The tooltip's text (name, formatted value, rank): an exported image turns it into the area's <title>.
+    const text = state.tooltip.get(id) ?? "";
+    path.dataset.label = text;
+    if (path.hasAttribute("role")) path.setAttribute("aria-label", text.split("\n").slice(0, 3).join(", "));
+  }
+}
+
+export function choropleth(features: GeoFeature[], rows: MapRow[], options: ChoroplethOptions): HTMLElement {
+  const doc = options.document ?? globalThis.document;
+  const format = options.format ?? ((v: number) => formatNumber(v));
+  const isContext = options.context ?? (() => false);
+  const small = options.smallBase ?? new Set<string>();
+  const {values, mapped, ...state} = mapState(features, rows, options, format);
+  const {byId, legend} = state;
   const collection = {type: "FeatureCollection", features};
-  const noData = mapped.filter((f) => (byId.get(String(f.id))?.value ?? null) === null).length;
+  const noData = values.filter((v) => v === null).length;
   const labelSize = options.width < 500 ? 9 : 10;
-  const plot = Plot.plot({
-    document: doc,
-    // Framework's width can be 0 before layout; a negative map height would be an error.
-    width: Math.max(options.width, 120),
-    height: options.height,
-    projection: {type: "mercator", domain: collection as never},
-    marks: [
-      Plot.geo(features, {
-        fill: (f: GeoFeature) => (isContext(f) ? "#fff" : colorOf(byId.get(String(f.id))?.value ?? null, legend)),
-        stroke: (f: GeoFeature) => (String(f.id) === options.selected ? "#000" : isContext(f) ? "#bbb" : "#fff"),
-        strokeWidth: (f: GeoFeature) => (String(f.id) === options.selected ? 2.5 : 0.6),
-        title: tooltip,
-        tip: true
-      }),
-      // Hatching over areas without data, so that "no data" never reads as "low".
-      Plot.geo(
-        mapped.filter((f) => (byId.get(String(f.id))?.value ?? null) === null),
-        {fill: "url(#atlas-hatch)", stroke: "#999", strokeWidth: 0.4, pointerEvents: "none"} as never
-      ),
-      // A dashed outline: the share rests on a small base.
-      Plot.geo(
-        mapped.filter((f) => small.has(String(f.id)) && (byId.get(String(f.id))?.value ?? null) !== null),
-        {fill: "none", stroke: "#222", strokeWidth: 1.3, strokeDasharray: "3,2", pointerEvents: "none"} as never
-      ),
-      ...(options.borders ? [Plot.geo(options.borders as never, {fill: "none", stroke: "#333", strokeWidth: 1, pointerEvents: "none"} as never)] : []),
-      Plot.geo(
-        features.filter((f) => options.highlight?.has(String(f.id))),
-        {fill: "none", stroke: "#c2410c", strokeWidth: 2, pointerEvents: "none"} as never
-      ),
-      Plot.geo(
-        features.filter((f) => String(f.id) === options.selected),
-        {fill: "none", stroke: "#000", strokeWidth: 2.5, pointerEvents: "none"} as never
-      ),
-      ...(options.symbols ? [symbolLayer(mapped, options.symbols)] : []),
-      // Area names at the centroids; collisions are resolved after drawing (placeLabels).
-      ...(options.labels
-        ? [Plot.text(mapped, Plot.centroid({text: nameOf, fontSize: labelSize, fill: "#111", stroke: "#fff", strokeWidth: 3, strokeOpacity: 0.85, paintOrder: "stroke", pointerEvents: "none"} as never))]
-        : [])
-    ],
-    ...(options.symbols ? {r: {range: [0, Math.max(8, options.width / 30)]}} : {})
-  }) as SVGSVGElement | HTMLElement;
-  const svg = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector("svg");
-  const paths: SVGPathElement[] = [];
+  // A recolour needs the same geometry and no layer that moves with the values.
+  const signature = [Math.max(options.width, 120), options.height, options.selected ?? "", [...(options.highlight ?? [])].join(","), options.bare ? 1 : 0].join("|");
+  const reusable = options.reuse && !options.symbols && !options.labels && !options.context && !small.size;
+  const previous = reusable ? drawnMaps.get(options.reuse as string) : undefined;
+  let plot: SVGSVGElement | HTMLElement;
+  let svg: Element | null;
+  let paths: SVGPathElement[] = [];
   let key: HTMLElement | null = null;
-  if (svg) {
-    const defs = doc.createElementNS("http://www.w3.org/2000/svg", "defs");
-    defs.innerHTML = `<pattern id="atlas-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${NO_DATA}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#999" stroke-width="1.5"/></pattern>`;
-    svg.prepend(defs);
-    // A group, not an image: its areas are controls a screen reader must reach.
-    svg.setAttribute("role", "group");
-    svg.setAttribute("aria-label", `Karte: ${options.valueLabel}${options.onSelect ? " (Gebiete mit Tab erreichbar, Eingabetaste wählt aus)" : ""}`);
-    // Click and keyboard selection on the first geo layer's paths (same order as features).
-    const drawn = svg.querySelectorAll("g[aria-label='geo'] > path");
-    features.forEach((f, i) => {
-      const path = drawn[i] as SVGPathElement | undefined;
-      if (!path || isContext(f)) return;
-      const id = String(f.id);
-      path.dataset.areaId = id;
-      path.dataset.fill = path.getAttribute("fill") ?? "";
-      // The number the colour stands for (empty: no data), for readers of the DOM and the exported SVG.
-      const value = byId.get(id)?.value ?? null;
-      path.dataset.value = value === null ? "" : String(value);
-      path.dataset.class = value === null ? "-1" : String(classOf(value, legend.breaks));
-      if (small.has(id)) path.dataset.smallBase = "true";
-      // The tooltip's text (name, formatted value, rank): an exported image turns it into the area's <title>.
-      path.dataset.label = tooltip(f);
-      paths.push(path);
-      if (!options.onSelect) return;
-      path.style.cursor = "pointer";
-      path.setAttribute("tabindex", "0");
-      path.setAttribute("role", "button");
-      path.setAttribute("aria-label", tooltip(f).split("\n").slice(0, 3).join(", "));
-      path.setAttribute("aria-pressed", String(id === options.selected));
-      path.addEventListener("click", () => {
-        keyboardSelected = null;
-        options.onSelect?.(id);
+  if (previous && previous.features === features && previous.borders === options.borders && previous.signature === signature && previous.svg.ownerDocument === doc) {
+    ({plot, svg, paths} = previous);
+    Object.assign(previous.state, state);
+    paintPaths(paths, previous.state, small, {fill: true});
+    // A class picked in the old legend is not picked in the new one.
+    for (const p of paths) p.classList.remove("atlas-class-hit", "atlas-class-dim");
+    // The hatching over areas without data: the same outlines as their paths.
+    const hatch = svg.querySelector("g.atlas-hatch-layer");
+    hatch?.replaceChildren(
+      ...paths.filter((p) => p.dataset.value === "").map((p) => {
+        const h = doc.createElementNS("http://www.w3.org/2000/svg", "path");
+        h.setAttribute("d", p.getAttribute("d") ?? "");
+        return h;
+      })
+    );
+  } else {
+    // The tooltip and the handlers read the current state: a recolour replaces it without redrawing.
+    const live: MapState = {...state};
+    plot = Plot.plot({
+      document: doc,
+      // Framework's width can be 0 before layout; a negative map height would be an error.
+      width: Math.max(options.width, 120),
+      height: options.height,
+      projection: {type: "mercator", domain: collection as never},
+      marks: [
+        Plot.geo(features, {
+          fill: (f: GeoFeature) => (isContext(f) ? "#fff" : colorOf(byId.get(String(f.id))?.value ?? null, legend)),
+          stroke: (f: GeoFeature) => (String(f.id) === options.selected ? "#000" : isContext(f) ? "#bbb" : "#fff"),
+          strokeWidth: (f: GeoFeature) => (String(f.id) === options.selected ? 2.5 : 0.6),
+          // The area's key; the tip looks its text up when shown.
+          title: (f: GeoFeature) => String(f.id),
+          tip: {format: {title: (id: string) => live.tooltip.get(id) ?? id}}
+        } as never),
+        // Hatching over areas without data, so that "no data" never reads as "low".
+        Plot.geo(
+          mapped.filter((f) => (byId.get(String(f.id))?.value ?? null) === null),
+          {fill: "url(#atlas-hatch)", stroke: "#999", strokeWidth: 0.4, pointerEvents: "none", className: "atlas-hatch-layer"} as never
+        ),
+        // A dashed outline: the share rests on a small base.
+        Plot.geo(
+          mapped.filter((f) => small.has(String(f.id)) && (byId.get(String(f.id))?.value ?? null) !== null),
+          {fill: "none", stroke: "#222", strokeWidth: 1.3, strokeDasharray: "3,2", pointerEvents: "none"} as never
+        ),
+        ...(options.borders ? [Plot.geo(options.borders as never, {fill: "none", stroke: "#333", strokeWidth: 1, pointerEvents: "none"} as never)] : []),
+        Plot.geo(
+          features.filter((f) => options.highlight?.has(String(f.id))),
+          {fill: "none", stroke: "#c2410c", strokeWidth: 2, pointerEvents: "none"} as never
+        ),
+        Plot.geo(
+          features.filter((f) => String(f.id) === options.selected),
+          {fill: "none", stroke: "#000", strokeWidth: 2.5, pointerEvents: "none"} as never
+        ),
+        ...(options.symbols ? [symbolLayer(mapped, options.symbols)] : []),
+        // Area names at the centroids; collisions are resolved after drawing (placeLabels).
+        ...(options.labels
+          ? [Plot.text(mapped, Plot.centroid({text: (f: GeoFeature) => byId.get(String(f.id))?.name ?? String(f.properties.name ?? f.id), fontSize: labelSize, fill: "#111", stroke: "#fff", strokeWidth: 3, strokeOpacity: 0.85, paintOrder: "stroke", pointerEvents: "none"} as never))]
+          : [])
+      ],
+      ...(options.symbols ? {r: {range: [0, Math.max(8, options.width / 30)]}} : {})
+    }) as SVGSVGElement | HTMLElement;
+    svg = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector("svg");
+    if (svg) {
+      const defs = doc.createElementNS("http://www.w3.org/2000/svg", "defs");
+      defs.innerHTML = `<pattern id="atlas-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="${NO_DATA}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#999" stroke-width="1.5"/></pattern>`;
+      svg.prepend(defs);
+      // A group, not an image: its areas are controls a screen reader must reach.
+      svg.setAttribute("role", "group");
+      svg.setAttribute("aria-label", `Karte: ${options.valueLabel}${options.onSelect ? " (Gebiete mit Tab erreichbar, Eingabetaste wählt aus)" : ""}`);
+      // Click and keyboard selection on the first geo layer's paths (same order as features).
+      const drawn = svg.querySelectorAll("g[aria-label='geo'] > path");
+      features.forEach((f, i) => {
+        const path = drawn[i] as SVGPathElement | undefined;
+        if (!path || isContext(f)) return;
+        const id = String(f.id);
+        path.dataset.areaId = id;
+        paths.push(path);
+        if (!options.onSelect) return;
+        path.style.cursor = "pointer";
+        path.setAttribute("tabindex", "0");
+        path.setAttribute("role", "button");
+        path.setAttribute("aria-pressed", String(id === options.selected));
+        path.addEventListener("click", () => {
+          keyboardSelected = null;
+          live.onSelect?.(id);
+        });
+        path.addEventListener("keydown", (event) => {
+          if (event.key !== "Enter" && event.key !== " ") return;
+          event.preventDefault();
+          keyboardSelected = id;
+          live.onSelect?.(id);
+        });
       });
-      path.addEventListener("keydown", (event) => {
-        if (event.key !== "Enter" && event.key !== " ") return;
-        event.preventDefault();
-        keyboardSelected = id;
-        options.onSelect?.(id);
-      });
-    });
-    if (options.labels) key = placeLabels(doc, svg, mapped, labelSize);
+      paintPaths(paths, live, small, {fill: false});
+      // Plot draws no group for a layer without data; a recolour may need it (a year with gaps after one without).
+      if (!svg.querySelector("g.atlas-hatch-layer") && paths.length) {
+        const hatch = doc.createElementNS("http://www.w3.org/2000/svg", "g");
+        hatch.setAttribute("class", "atlas-hatch-layer");
+        for (const [k, v] of [["fill", "url(#atlas-hatch)"], ["stroke", "#999"], ["stroke-width", "0.4"], ["pointer-events", "none"]]) hatch.setAttribute(k, v);
+        paths[0].parentNode?.parentNode?.insertBefore(hatch, paths[0].parentNode.nextSibling);
+      }
+      if (options.labels) key = placeLabels(doc, svg, mapped, labelSize);
+    }
+    if (reusable && svg) drawnMaps.set(options.reuse as string, {svg, plot, paths, state: live, features, borders: options.borders, signature});
   }
   const root = doc.createElement("div");
   root.className = "atlas-map";

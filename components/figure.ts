@@ -259,6 +259,11 @@ function embedDetails(doc: Document, id: string, entry?: ChartEntry): HTMLElemen
 
 const printReady = new WeakSet<Document>();
 
+/** Figures' data tables longer than this are built on first opening. */
+export const LAZY_ROWS = 100;
+/** The builder of each lazy table, by its details element (printing opens them all). */
+const lazyTables = new WeakMap<Element, () => void>();
+
 /**
  * On paper every figure's data table is open and every link shows where it
  * leads (its absolute address, for the print stylesheet); afterwards the
@@ -271,7 +276,11 @@ export function installPrintSupport(doc: Document): void {
   let opened: HTMLDetailsElement[] = [];
   win.addEventListener("beforeprint", () => {
     opened = [...doc.querySelectorAll<HTMLDetailsElement>("details.atlas-figure-data:not([open])")];
-    for (const d of opened) d.open = true;
+    for (const d of opened) {
+      d.open = true;
+      // Now, not on the toggle event, which comes after the print is laid out.
+      lazyTables.get(d)?.();
+    }
     for (const a of doc.querySelectorAll<HTMLAnchorElement>("#observablehq-main a[href], #observablehq-footer a[href]")) {
       if (!a.getAttribute("href")?.startsWith("#") && !a.closest("figure, table")) a.dataset.printUrl = a.href;
     }
@@ -343,7 +352,15 @@ export function figure<T>(chart: Element, options: FigureOptions<T>): HTMLElemen
   details.append(el(doc, "summary", {}, "Daten als Tabelle"));
   // Wide tables (a year per column) scroll inside their own box, not the page or the embed.
   const scroll = el(doc, "div", {class: "atlas-table-scroll"});
-  scroll.append(dataTable(options.data, options.columns, {caption: options.title, document: doc}));
+  const fill = () => {
+    if (!scroll.firstChild) scroll.append(dataTable(options.data, options.columns, {caption: options.title, document: doc}));
+  };
+  // A long table is built when first opened (or printed): the Germany map's 401 rows, never opened, were a fifth of a year change.
+  if (options.data.length <= LAZY_ROWS) fill();
+  else {
+    lazyTables.set(details, fill);
+    details.addEventListener("toggle", () => details.open && fill());
+  }
   details.append(scroll);
   root.append(details);
   const actions = el(doc, "div", {class: "atlas-figure-actions"});

@@ -162,7 +162,7 @@ export function deMapFigure(view: DeView, kreise: GeoFeature[], {width, method, 
   }));
   const inkarGap = indicator.id.startsWith("inkar:") ? ["Eisenach (16056) hat in INKAR keinen eigenen Wert: INKAR hat den Gebietsstand 31.12.2021, Eisenach gehört seit 1.7.2021 zum Wartburgkreis; die Karte hat den Gebietsstand 01.01.2021."] : [];
   return figure(
-    choropleth(kreise, mapRows, {width, method, classes, format: (v: number) => format(v), valueLabel: indicator.title, selected, onSelect, highlight: DE_CONCEPT_KREISE, borders, document}),
+    choropleth(kreise, mapRows, {width, method, classes, format: (v: number) => format(v), valueLabel: indicator.title, selected, onSelect, highlight: DE_CONCEPT_KREISE, borders, reuse: "deutschland-kreise", document}),
     {
       id: "deutschland-kreise",
       title: `${indicator.title}, 31.12.${year}: alle Kreise Deutschlands`,

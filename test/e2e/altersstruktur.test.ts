@@ -13,7 +13,7 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {formatNumber, formatPercent, label} from "../../components/format.ts";
 import type {Fact} from "../../loaders/model/model.ts";
 import {buildDocumentFacts, buildImFacts, buildMagdeburgFacts} from "../../loaders/model/tables.ts";
-import {tableOf} from "./figure-data.ts";
+import {openDataTable, tableOf} from "./figure-data.ts";
 import {checkPage, launch, settle} from "./browser.ts";
 import {serve, type StaticServer} from "./server.ts";
 
@@ -88,6 +88,7 @@ async function ticks(page: Page, figure: string): Promise<{key: string; value: n
 
 /** The figure's data table: header labels and cell texts. */
 async function table(page: Page, figure: string): Promise<{head: string[]; rows: string[][]}> {
+  await openDataTable(page, figure);
   return page.$eval(`#figure-${figure} table.atlas-table`, (t) => ({
     head: [...t.querySelectorAll("thead th")].map((th) => th.textContent ?? ""),
     rows: [...t.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? ""))
@@ -100,7 +101,7 @@ async function table(page: Page, figure: string): Promise<{head: string[]; rows:
  * and machine CSV, long form) are checked against these in weiterverwenden.test.ts.
  */
 async function csv(page: Page, figure: string): Promise<string[][]> {
-  await page.waitForSelector(`#figure-${figure} details.atlas-figure-data table`, {state: "attached"});
+  await page.waitForSelector(`#figure-${figure} details.atlas-figure-data`, {state: "attached"});
   return tableOf(page, figure);
 }
 

@@ -63,6 +63,39 @@ describe("Germany map", () => {
       await page.close();
     }
   });
+
+  test("a year change recolours the drawn map in place: every area's value, the tooltip and the no-data hatching are the new year's", async () => {
+    const page = await site.open("/karten/deutschland?indikator=destatis:anteil_65_plus&jahr=2020", {height: 1400});
+    try {
+      const map = page.locator('[data-chart="deutschland-kreise"]');
+      await map.locator("svg").first().evaluate((svg) => ((svg as SVGSVGElement).dataset.drawnBefore = "yes"));
+      await page.getByLabel("Jahr (31.12.)").selectOption({label: "2015"});
+      await page.waitForFunction(() => document.querySelector('[data-chart="deutschland-kreise"] h3')?.textContent?.includes("31.12.2015"));
+      // The same drawing, recoloured (components/choropleth.ts, reuse).
+      expect(await map.locator("svg[data-drawn-before]").count()).toBe(1);
+      const data = new Map(rows("de-kreis-karte").filter((r) => r.indicator === "destatis:anteil_65_plus" && r.year === 2015).map((r) => [r.area_id, r.value]));
+      const drawn = await map.locator("path[data-area-id]").evaluateAll((ps) => ps.map((p) => [(p as SVGPathElement).dataset.areaId!, (p as SVGPathElement).dataset.value!, (p as SVGPathElement).dataset.label!] as const));
+      expect(drawn.length).toBe(401);
+      for (const [id, value, label] of drawn) {
+        const expected = data.get(id) ?? null;
+        if (expected === null) expect(value, id).toBe("");
+        else expect(Number(value), id).toBeCloseTo(expected, 10);
+        expect(label, id).toContain(expected === null ? "keine Daten" : "31.12.2015");
+      }
+      // 03159 (Göttingen since 2016) has no 2015 value: hatched, once.
+      const hatched = await map.locator("g.atlas-hatch-layer > path").count();
+      expect(hatched).toBe(drawn.filter(([, value]) => value === "").length);
+      expect(hatched).toBeGreaterThan(0);
+      // Plot's tip reads the new texts.
+      await map.locator('path[data-area-id="09162"]').hover({force: true});
+      const tip = map.locator('g[aria-label="tip"]');
+      await tip.waitFor({state: "attached"});
+      await page.waitForFunction(() => document.querySelector('[data-chart="deutschland-kreise"] g[aria-label="tip"]')?.textContent?.includes("31.12.2015"));
+      expect(await tip.textContent()).toContain(formatValue(data.get("09162")!, "percent"));
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe("Kreis pyramid", () => {

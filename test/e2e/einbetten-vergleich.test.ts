@@ -10,6 +10,7 @@ import {join} from "node:path";
 import {JSDOM} from "jsdom";
 import type {Page} from "playwright-core";
 import {describe, expect, test} from "vitest";
+import {openDataTable} from "./figure-data.ts";
 import {dist, useSite} from "./site.ts";
 
 const site = useSite();
@@ -26,6 +27,7 @@ interface Shown {
 
 async function shown(page: Page, id: string): Promise<Shown> {
   await page.waitForSelector(`[data-chart="${id}"]`);
+  await openDataTable(page, id);
   return page.evaluate((chart) => {
     const root = document.querySelector(`[data-chart="${chart}"]`)!;
     const table = root.querySelector("details.atlas-figure-data table");

@@ -27,8 +27,29 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/**
+ * Builds a long data table the page has not built yet (components/figure.ts
+ * builds tables of more than LAZY_ROWS rows when first opened): opens its
+ * details once and closes them again, as a reader would.
+ */
+export async function openDataTable(page: Page, id: string): Promise<void> {
+  const opened = await page.evaluate((chart) => {
+    const details = document.querySelector<HTMLDetailsElement>(`[data-chart="${chart}"] details.atlas-figure-data`);
+    if (!details || details.open || details.querySelector("table")) return false;
+    details.open = true;
+    return true;
+  }, id);
+  if (!opened) return;
+  await page.waitForFunction((chart) => !!document.querySelector(`[data-chart="${chart}"] details.atlas-figure-data table`), id);
+  await page.evaluate((chart) => {
+    const details = document.querySelector<HTMLDetailsElement>(`[data-chart="${chart}"] details.atlas-figure-data`);
+    if (details) details.open = false;
+  }, id);
+}
+
 /** A figure's data table as the CSV would have it: header labels, then each cell's raw value. */
 export async function tableOf(page: Page, id: string): Promise<string[][]> {
+  await openDataTable(page, id);
   return page.evaluate((chart) => {
     const table = document.querySelector(`[data-chart="${chart}"] details.atlas-figure-data table`);
     if (!table) return [];

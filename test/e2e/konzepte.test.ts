@@ -156,6 +156,8 @@ describe("indicators meet data", () => {
       const name = AREA_NAMES[l.area_id];
       expect(name, `no expected name for ${l.area_id}`).toBeDefined();
       const cells = await until(page, (areaName) => {
+        // Long tables are built when first opened (components/figure.ts): open them as a reader would.
+        for (const d of document.querySelectorAll<HTMLDetailsElement>("details.atlas-figure-data")) if (!d.querySelector("table")) d.open = true;
         for (const row of document.querySelectorAll("[data-chart] table tbody tr")) {
           const texts = [...row.querySelectorAll("td")].map((td) => td.textContent?.trim() ?? "");
           const at = texts.indexOf(areaName);

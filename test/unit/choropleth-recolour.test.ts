@@ -37,14 +37,33 @@ test("recoloured for another year, the map equals one drawn afresh for that year
   expect(shown(again).paths.find((p) => p.id === "01000")?.label).toContain("31.12.2019");
 });
 
+test("a map drawn without gaps, recoloured for a year with gaps, hatches exactly the areas without data", () => {
+  const options = {width: 400, valueLabel: "je 1.000", reuse: "test-map-3", document};
+  const complete = rowsOf(2016).map((r, i) => ({...r, value: r.value ?? i + 0.25}));
+  const first = choropleth(features, complete, options);
+  expect(first.querySelectorAll("g.atlas-hatch-layer > path").length).toBe(0);
+  const svg = first.querySelector("svg");
+  const gaps = choropleth(features, rowsOf(2019), options);
+  expect(gaps.querySelector("svg") === svg).toBe(true);
+  const hatched = [...gaps.querySelectorAll("g.atlas-hatch-layer > path")].map((p) => p.getAttribute("d")).sort();
+  const noData = [...gaps.querySelectorAll<SVGPathElement>("path[data-area-id]")].filter((p) => p.dataset.value === "").map((p) => p.getAttribute("d")).sort();
+  expect(noData.length).toBe(rowsOf(2019).filter((r) => r.value === null).length);
+  expect(hatched).toEqual(noData);
+  // Hatched over the areas, under the outlines: right after the areas' layer.
+  expect(!!gaps.querySelector("g.atlas-hatch-layer")?.previousElementSibling?.querySelector("path[data-area-id]")).toBe(true);
+});
+
 test("another width or selection draws afresh; other reuse keys and maps without one never share a drawing", () => {
   const options = {width: 400, valueLabel: "je 1.000", reuse: "test-map-2", document};
-  const a = choropleth(features, rowsOf(2016), options);
-  const wider = choropleth(features, rowsOf(2017), {...options, width: 500});
-  expect(wider.querySelector("svg")).not.toBe(a.querySelector("svg"));
-  const selected = choropleth(features, rowsOf(2017), {...options, width: 500, selected: "03000"});
-  expect(selected.querySelector("svg")).not.toBe(wider.querySelector("svg"));
+  const a = choropleth(features, rowsOf(2016), options).querySelector("svg");
+  const wider = choropleth(features, rowsOf(2017), {...options, width: 500}).querySelector("svg");
+  expect(a && wider && wider !== a).toBe(true);
+  const selected = choropleth(features, rowsOf(2017), {...options, width: 500, selected: "03000"}).querySelector("svg");
+  expect(selected && selected !== wider).toBe(true);
+  // The control: the same options again reuse the drawing.
+  const same = choropleth(features, rowsOf(2018), {...options, width: 500, selected: "03000"}).querySelector("svg");
+  expect(same === selected).toBe(true);
   const plain1 = choropleth(features, rowsOf(2016), {...options, reuse: undefined});
   const plain2 = choropleth(features, rowsOf(2016), {...options, reuse: undefined});
-  expect(plain1.querySelector("svg")).not.toBe(plain2.querySelector("svg"));
+  expect(plain1.querySelector("svg") !== null && plain1.querySelector("svg") !== plain2.querySelector("svg")).toBe(true);
 });
