@@ -19,7 +19,7 @@ export interface FindingRow {
   ref: string;
 }
 
-export const CHECKS: Record<string, string> = {duplicate: "Doppelte Angabe", parts_total: "Teile ≠ Summe", implausible: "Unplausibler Wert", gap: "Lücke in Zeitreihe", consistency: "Widerspruch zwischen Tabellen", source_note: "Hinweis zur Quelle", cross_check: "Gegenprobe", join: "Gebiete ↔ Grenzen"};
+export const CHECKS: Record<string, string> = {duplicate: "Doppelte Angabe", parts_total: "Teile ≠ Summe", implausible: "Unplausibler Wert", gap: "Lücke in Zeitreihe", coverage: "Letztes Jahr unvollständig", consistency: "Widerspruch zwischen Tabellen", source_note: "Hinweis zur Quelle", cross_check: "Gegenprobe", join: "Gebiete ↔ Grenzen"};
 export const SEVERITY: Record<string, string> = {warning: "Warnung", info: "Hinweis", error: "Fehler"};
 export const PAGE_SIZE = 25;
 

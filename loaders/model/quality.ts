@@ -8,7 +8,7 @@ import type {Fact} from "./model.ts";
 export type Severity = "error" | "warning" | "info";
 
 export interface Finding {
-  check: "duplicate" | "parts_total" | "implausible" | "gap" | "consistency" | "source_note" | "cross_check" | "join";
+  check: "duplicate" | "parts_total" | "implausible" | "gap" | "coverage" | "consistency" | "source_note" | "cross_check" | "join";
   severity: Severity;
   source_id: string;
   indicator: string;
@@ -221,6 +221,46 @@ export function checkGaps(facts: Fact[]): Finding[] {
         ref: f.source_ref.replace(/:\d+$/, "")
       });
     }
+  }
+  return findings;
+}
+
+/**
+ * A file cut short at a line boundary parses cleanly; it loses its last rows.
+ * Sources that list a year's areas one after another (IM: Kreise, then
+ * regions and the Land) then lack, in their last year, areas each series had
+ * the year before. Reported per indicator (never repaired); an area that ends
+ * earlier (a Kreis reform) is not a finding, since it is missing in more than
+ * the last year.
+ */
+export function checkLastYearCoverage(facts: Fact[]): Finding[] {
+  const findings: Finding[] = [];
+  const series = groupBy(
+    facts.filter((f) => f.year !== null),
+    (f) => [f.source_id, f.indicator, f.sex, f.age_group, f.category, f.unit].join("|")
+  );
+  for (const group of series.values()) {
+    const byYear = groupBy(group, (f) => String(f.year));
+    const years = [...byYear.keys()].map(Number).sort((a, b) => a - b);
+    if (years.length < 2) continue;
+    const [before, last] = years.slice(-2);
+    if (last !== before + 1) continue;
+    const present = new Set(byYear.get(String(last))!.map((f) => f.area_id));
+    const missing = byYear.get(String(before))!.filter((f) => !present.has(f.area_id));
+    if (!missing.length) continue;
+    const f = group[0];
+    const names = missing.map((m) => m.area_name);
+    findings.push({
+      check: "coverage",
+      severity: "warning",
+      source_id: f.source_id,
+      indicator: f.indicator,
+      // The first area missing; the message names them.
+      area_id: missing[0].area_id,
+      year: last,
+      message: `${last}: ${missing.length} von ${missing.length + present.size} Gebieten fehlen, die ${before} enthalten sind (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", …" : ""}): abgeschnittene Datei oder Lücke der Quelle${[f.category !== "total" ? f.category : "", f.sex === "female" ? "weiblich" : f.sex === "male" ? "männlich" : "", `Einheit ${f.unit}`].filter(Boolean).map((x) => ` (${x})`).join("")}`,
+      ref: f.source_ref.replace(/:\d+$/, "")
+    });
   }
   return findings;
 }

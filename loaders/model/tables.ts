@@ -15,7 +15,7 @@ import {downloadCacheDir, isStrict, mirrorDir} from "../source/paths.ts";
 import {readIndicatorMeta, referenceDate} from "./indicator-meta.ts";
 import type {Fact} from "./model.ts";
 import {buildGermanyFacts, buildGermanyMapFacts, buildGermanyPyramidFacts} from "./germany.ts";
-import {checkAgeParts, checkGaps, checkImplausible, checkSexParts, deduplicate, impossibleValues, partsTotalFinding, shareChecker, summariseNulls, type BaseRule, type Explain, type Finding, type ShareRule} from "./quality.ts";
+import {checkAgeParts, checkGaps, checkImplausible, checkLastYearCoverage, checkSexParts, deduplicate, impossibleValues, partsTotalFinding, shareChecker, summariseNulls, type BaseRule, type Explain, type Finding, type ShareRule} from "./quality.ts";
 
 export interface BuiltFacts {
   facts: Fact[];
@@ -23,7 +23,7 @@ export interface BuiltFacts {
 }
 
 function standardChecks(facts: Fact[], explain?: Explain): Finding[] {
-  return [...checkSexParts(facts, {explain}), ...checkImplausible(facts), ...checkGaps(facts), ...summariseNulls(facts)];
+  return [...checkSexParts(facts, {explain}), ...checkImplausible(facts), ...checkGaps(facts), ...checkLastYearCoverage(facts), ...summariseNulls(facts)];
 }
 
 /** AZR-based IM indicators (translations/de/MH.yml, AZR): counts rounded to multiples of 5 since 2016. */
