@@ -19,6 +19,7 @@ import {tmpdir} from "node:os";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import type {Browser, Page} from "playwright-core";
+import {COMPRESS_CACHE} from "../scripts/postprocess.ts";
 import {launch, settle} from "../test/e2e/browser.ts";
 import {serve, type StaticServer} from "../test/e2e/server.ts";
 import {benchLoaders} from "./loaders.ts";
@@ -273,7 +274,7 @@ async function main() {
     // Cold means every output too, not only Framework's copies.
     rmSync(join(root, ".cache/outputs"), {recursive: true, force: true});
     // And every compressed copy (scripts/precompress.ts keeps them by content).
-    rmSync(join(root, ".cache/compressed"), {recursive: true, force: true});
+    rmSync(COMPRESS_CACHE, {recursive: true, force: true});
     rmSync(dist, {recursive: true, force: true});
     const cold = timeBuild();
     const coldCounts = lastBuildCounts();
