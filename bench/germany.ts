@@ -19,6 +19,38 @@ function servedBytes(dist: string, dir: string, name: string, ext: string): numb
   return statSync(existsSync(br) ? br : join(folder, file)).size;
 }
 
+/**
+ * A year change on the Germany map: `painted` until the frame that shows the
+ * recoloured map is rendered (the map's title carries the year; a task after
+ * that frame's rendering), `settled` until the ranking below it, which the
+ * page builds a frame later, is in place and two frames are drawn.
+ */
+async function mapYearMs(page: Page, year: string): Promise<{painted: number; settled: number}> {
+  return page.evaluate(async (year) => {
+    const label = [...document.querySelectorAll("label")].find((l) => l.textContent?.trim() === "Jahr (31.12.)");
+    const input = (label?.htmlFor ? document.getElementById(label.htmlFor) : null) as HTMLSelectElement | null;
+    if (!input) throw new Error("year control not found");
+    const index = [...input.options].findIndex((o) => o.textContent === year);
+    if (index < 0) throw new Error(`year ${year} not offered`);
+    input.selectedIndex = index;
+    const t0 = performance.now();
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    const until = (done: () => boolean) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => (done() ? resolve() : performance.now() - t0 > 20_000 ? reject(new Error(`year ${year} not drawn`)) : requestAnimationFrame(check));
+        check();
+      });
+    const title = () => (document.querySelector('[data-chart="deutschland-kreise"] h3')?.textContent ?? "").includes(`31.12.${year}`);
+    // Checked in a frame callback: the change is in this frame, rendered before the task runs.
+    await until(title);
+    await new Promise((r) => setTimeout(r, 0));
+    const painted = performance.now() - t0;
+    await until(() => !document.querySelector("[aria-busy]") && [...document.querySelectorAll(".atlas-ranking caption")].some((c) => c.textContent?.includes(`31.12.${year}`)));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return {painted, settled: performance.now() - t0};
+  }, year);
+}
+
 /** Time from choosing overlay areas to all their outlines drawn. */
 async function overlayMs(page: Page, ids: string[]): Promise<number> {
   return page.evaluate(async (ids) => {
@@ -45,9 +77,14 @@ export async function benchGermany(browser: Browser, url: string, {dist, repeat,
   await page.goto(`${url}/karten/deutschland?indikator=inkar:q_asyl_bev&jahr=2021`);
   await quiet(page);
   const years = ["2015", "2019", "2012", "2017", "2010", "2020", "2014", "2018"];
-  await repaintMs(page, {control: "Jahr (31.12.)", value: "2016", figure: "deutschland-kreise", until: "31.12.2016"});
+  await mapYearMs(page, "2016");
   const mapTimes: number[] = [];
-  for (let i = 0; i < repeat; i++) mapTimes.push(await repaintMs(page, {control: "Jahr (31.12.)", value: years[i % years.length], figure: "deutschland-kreise", until: `31.12.${years[i % years.length]}`}));
+  const settledTimes: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const {painted, settled} = await mapYearMs(page, years[i % years.length]);
+    mapTimes.push(painted);
+    settledTimes.push(settled);
+  }
   await page.goto(`${url}/altersstruktur/kreise?gebiet=09162&modus=relativ&jahr=2020&vergleich=15003,03103,03159,03241,03357`);
   await quiet(page);
   await repaintMs(page, {control: "Jahr (31.12.)", value: "2019", figure: "kreis-pyramide", until: "31.12.2019"});
@@ -62,11 +99,12 @@ export async function benchGermany(browser: Browser, url: string, {dist, repeat,
     overlayTimes.push(await overlayMs(page, ["15003", "03103", "03159", "03241", "03357"]));
   }
   await page.close();
-  const figures = {dataBoundariesKb: kb, mapYearChangeMs: median(mapTimes), pyramidYearChangeMs: median(pyramidTimes), pyramidOverlayMs: median(overlayTimes)};
+  const figures = {dataBoundariesKb: kb, mapYearChangeMs: median(mapTimes), mapYearSettledMs: median(settledTimes), pyramidYearChangeMs: median(pyramidTimes), pyramidOverlayMs: median(overlayTimes)};
   line("");
   line("Deutschland (Issue 17):");
   line(`Karte aller Kreise, Daten und Grenzen (Brotli): ${fmt(kb, 1)} kB (Ziel ≤ 400 kB)`);
   line(`Jahreswechsel → neu gezeichnete Deutschlandkarte: ${fmt(figures.mapYearChangeMs, 1)} ms (Median aus ${repeat}; Ziel < 100 ms; ${fmt(figures.mapYearChangeMs / plainMs, 2)} × Vergleichsseite)`);
+  line(`Jahreswechsel → Karte und Rangfolge darunter fertig (zwei Bilder gezeichnet): ${fmt(figures.mapYearSettledMs, 1)} ms (Median aus ${repeat}; ${fmt(figures.mapYearSettledMs / plainMs, 2)} × Vergleichsseite)`);
   line(`Jahreswechsel → neu gezeichnete Kreis-Pyramide mit fünf Linien: ${fmt(figures.pyramidYearChangeMs, 1)} ms (Median aus ${repeat}; Ziel < 100 ms; ${fmt(figures.pyramidYearChangeMs / plainMs, 2)} × Vergleichsseite)`);
   line(`Fünftes Vergleichsgebiet → neu gezeichnete Kreis-Pyramide: ${fmt(figures.pyramidOverlayMs, 1)} ms (Median aus ${repeat}; Ziel < 100 ms; ${fmt(figures.pyramidOverlayMs / plainMs, 2)} × Vergleichsseite)`);
   return figures;

@@ -167,6 +167,8 @@ interface MapState {
 
 /** A drawn map kept for recolouring (options.reuse): the svg with its live Plot tip, its paths, and what it was drawn for. */
 interface DrawnMap {
+  /** The map's element (legend and svg): kept in the page on a recolour, only its legend replaced. */
+  root: HTMLElement;
   svg: Element;
   plot: SVGSVGElement | HTMLElement;
   paths: SVGPathElement[];
@@ -242,8 +244,9 @@ export function choropleth(features: GeoFeature[], rows: MapRow[], options: Chor
   let svg: Element | null;
   let paths: SVGPathElement[] = [];
   let key: HTMLElement | null = null;
+  let root: HTMLElement | undefined;
   if (previous && previous.features === features && previous.borders === options.borders && previous.signature === signature && previous.svg.ownerDocument === doc) {
-    ({plot, svg, paths} = previous);
+    ({plot, svg, paths, root} = previous);
     Object.assign(previous.state, state);
     paintPaths(paths, previous.state, small, {fill: true});
     // A class picked in the old legend is not picked in the new one.
@@ -344,10 +347,15 @@ export function choropleth(features: GeoFeature[], rows: MapRow[], options: Chor
       }
       if (options.labels) key = placeLabels(doc, svg, mapped, labelSize);
     }
-    if (reusable && svg) drawnMaps.set(options.reuse as string, {svg, plot, paths, state: live, features, borders: options.borders, signature});
+    root = doc.createElement("div");
+    if (reusable && svg) drawnMaps.set(options.reuse as string, {root, svg, plot, paths, state: live, features, borders: options.borders, signature});
   }
-  const root = doc.createElement("div");
-  root.className = "atlas-map";
+  const mapRoot: HTMLElement = root;
+  mapRoot.className = "atlas-map";
+  // On a recolour the svg never leaves the page (taken out and put back, its 401 shapes would be laid out again): what surrounds it is replaced.
+  for (const child of [...mapRoot.children]) if (child !== plot) child.remove();
+  delete mapRoot.dataset.highlightClass;
+  if (plot.parentNode !== mapRoot) mapRoot.append(plot);
   const smallCount = mapped.filter((f) => small.has(String(f.id)) && (byId.get(String(f.id))?.value ?? null) !== null).length;
   // The legend above the map: seen together with the map on a phone and on a tall map.
   if (!options.bare) {
@@ -358,20 +366,19 @@ export function choropleth(features: GeoFeature[], rows: MapRow[], options: Chor
         p.classList.toggle("atlas-class-hit", hit);
         p.classList.toggle("atlas-class-dim", hits !== null && !hit);
       }
-      root.dataset.highlightClass = index === null ? "" : String(index);
+      mapRoot.dataset.highlightClass = index === null ? "" : String(index);
       options.onClassSelect?.(hits);
     };
-    root.append(legendElement(doc, legend, format, options.valueLabel, noData, {empty: noData === mapped.length, interaction: {onClass, smallBase: smallCount}}));
+    plot.before(legendElement(doc, legend, format, options.valueLabel, noData, {empty: noData === mapped.length, interaction: {onClass, smallBase: smallCount}}));
   }
-  root.append(plot);
-  if (key) root.append(key);
-  if (options.symbols && !options.bare) root.append(symbolLegend(doc, options.symbols));
+  if (key) mapRoot.append(key);
+  if (options.symbols && !options.bare) mapRoot.append(symbolLegend(doc, options.symbols));
   if (keyboardSelected && options.selected === keyboardSelected) {
     const target = paths.find((p) => p.dataset.areaId === keyboardSelected);
     // Once the redrawn map is in the page, the chosen area keeps the keyboard focus.
     if (target) globalThis.requestAnimationFrame?.(() => target.isConnected && target.focus());
   }
-  return root;
+  return mapRoot;
 }
 
 /** Position of a drawn text (Plot writes x/y or a translate). */

@@ -47,6 +47,13 @@ export interface FigureOptions<T> {
   breaksOfRow?: (row: T, year: number | null) => readonly BreakMark[];
   /** Embed page and static SVG of a chart outside the registry (charts generated per place). */
   embed?: ChartEntry;
+  /**
+   * A figure already in the page whose chart is `chart` itself (a map
+   * recoloured in place): title, caption, table and buttons are replaced
+   * around the chart, which never leaves the page, so the browser neither
+   * lays out nor repaints its shapes again.
+   */
+  into?: Element | null;
   document?: Document;
 }
 
@@ -321,13 +328,20 @@ function sourceFiles(doc: Document, sources: SourceRef[]): HTMLElement | null {
 export function figure<T>(chart: Element, options: FigureOptions<T>): HTMLElement {
   const doc = options.document ?? globalThis.document;
   installPrintSupport(doc);
-  const root = el(doc, "figure", {"class": "atlas-figure", "data-chart": options.id, "id": `figure-${options.id}`});
+  const kept = options.into && made.has(options.into) ? options.into.querySelector<HTMLElement>(":scope > .atlas-figure-body") : null;
+  const previous = kept?.firstElementChild === chart && kept.childElementCount === 1 ? (options.into as HTMLElement) : null;
+  const root = previous ?? el(doc, "figure", {"class": "atlas-figure", "data-chart": options.id, "id": `figure-${options.id}`});
   made.set(root, {chart, options: options as unknown as FigureOptions<never>});
-  root.append(el(doc, "h3", {class: "atlas-figure-title"}, options.title));
-  if (options.subtitle) root.append(el(doc, "p", {class: "atlas-figure-subtitle"}, options.subtitle));
-  const body = el(doc, "div", {class: "atlas-figure-body"});
-  body.append(chart);
-  root.append(body);
+  const body = previous ? (kept as HTMLElement) : el(doc, "div", {class: "atlas-figure-body"});
+  if (previous) {
+    for (const child of [...root.children]) if (child !== body) child.remove();
+  } else {
+    body.append(chart);
+    root.append(body);
+  }
+  // Before the chart: title and subtitle; after it, the rest in order.
+  body.before(el(doc, "h3", {class: "atlas-figure-title"}, options.title));
+  if (options.subtitle) body.before(el(doc, "p", {class: "atlas-figure-subtitle"}, options.subtitle));
   const caption = el(doc, "figcaption", {class: "atlas-figure-caption"});
   const line = (labelText: string, text: string) => {
     const p = el(doc, "p");

@@ -25,3 +25,22 @@ export function firstPaint<T>(id: string, chart: T, doc: Document = document): T
 export function firstPaintState(id: string, doc: Document = document): string | undefined {
   return doc.querySelector<HTMLElement>(`${SELECTOR}[data-firstpaint="${CSS.escape(id)}"]`)?.dataset.state;
 }
+
+/**
+ * Runs `work` once the browser has painted what changed so far (the next
+ * frame, then a task): a chart first, what lies below it a frame later. The
+ * returned function cancels it (a cell's invalidation, when the reader
+ * changes the view again first). Without a browser, runs at once.
+ */
+export function afterPaint(work: () => void): () => void {
+  if (typeof requestAnimationFrame === "undefined") {
+    work();
+    return () => {};
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(work, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}

@@ -140,13 +140,15 @@ export interface DeMapOptions {
   onSelect?: (id: string) => void;
   /** The Länder (merged from the Kreise), drawn as borders. */
   borders?: unknown;
+  /** The figure already in the page: a recolour updates it in place (see figure()'s `into`). */
+  into?: Element | null;
   document?: Document;
 }
 
 const sourceLine = (indicator: DeIndicator) => `${indicator.source}; ${BOUNDARY_NOTE}`;
 
 /** The Germany map (id deutschland-kreise). */
-export function deMapFigure(view: DeView, kreise: GeoFeature[], {width, method, classes, selected = null, onSelect, borders, document}: DeMapOptions): HTMLElement {
+export function deMapFigure(view: DeView, kreise: GeoFeature[], {width, method, classes, selected = null, onSelect, borders, into, document}: DeMapOptions): HTMLElement {
   const {indicator, year, format, germanyValue, landValues} = view;
   const mapRows = view.data.map((d) => ({
     area_id: d.area_id,
@@ -172,6 +174,7 @@ export function deMapFigure(view: DeView, kreise: GeoFeature[], {width, method, 
       definition: indicator.definition || indicator.title,
       data: view.tableRows,
       columns: view.tableColumns,
+      into,
       document,
       notes: [
         "Orange umrandet: die Orte der Integrationskonzepte (Magdeburg, Wolfsburg, Landkreis Göttingen, Region Hannover, Landkreis Rotenburg (Wümme)); dunkle Linien: Ländergrenzen.",

@@ -69,10 +69,14 @@ describe("Germany map", () => {
     try {
       const map = page.locator('[data-chart="deutschland-kreise"]');
       await map.locator("svg").first().evaluate((svg) => ((svg as SVGSVGElement).dataset.drawnBefore = "yes"));
+      await map.evaluate((figure) => ((figure as HTMLElement).dataset.drawnBefore = "yes"));
       await page.getByLabel("Jahr (31.12.)").selectOption({label: "2015"});
       await page.waitForFunction(() => document.querySelector('[data-chart="deutschland-kreise"] h3')?.textContent?.includes("31.12.2015"));
-      // The same drawing, recoloured (components/choropleth.ts, reuse).
+      // The same drawing in the same figure, recoloured and updated in place (components/choropleth.ts reuse, figure() into).
       expect(await map.locator("svg[data-drawn-before]").count()).toBe(1);
+      expect(await page.locator('figure[data-chart="deutschland-kreise"][data-drawn-before]').count()).toBe(1);
+      // The ranking below follows a frame later, for the same year.
+      await page.waitForFunction(() => !document.querySelector("[aria-busy]") && document.querySelector(".atlas-ranking caption")?.textContent?.includes("31.12.2015"));
       const data = new Map(rows("de-kreis-karte").filter((r) => r.indicator === "destatis:anteil_65_plus" && r.year === 2015).map((r) => [r.area_id, r.value]));
       const drawn = await map.locator("path[data-area-id]").evaluateAll((ps) => ps.map((p) => [(p as SVGPathElement).dataset.areaId!, (p as SVGPathElement).dataset.value!, (p as SVGPathElement).dataset.label!] as const));
       expect(drawn.length).toBe(401);

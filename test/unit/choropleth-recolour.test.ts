@@ -67,3 +67,41 @@ test("another width or selection draws afresh; other reuse keys and maps without
   const plain2 = choropleth(features, rowsOf(2016), {...options, reuse: undefined});
   expect(plain1.querySelector("svg") !== null && plain1.querySelector("svg") !== plain2.querySelector("svg")).toBe(true);
 });
+
+test("a figure updated into the one in the page keeps the map where it is: the svg is never taken out, title, legend, caption and downloads are the new year's", async () => {
+  const {figure, figureFiles} = await import("../../components/figure.ts");
+  const options = {width: 400, valueLabel: "je 1.000", reuse: "test-map-in-place", document};
+  const meta = (year: number) => ({id: "test-in-place", title: `Karte 31.12.${year}`, source: "Quelle", date: `31.12.${year}`, definition: "Def", data: rowsOf(year).map((r) => ({Kreis: r.name, Wert: r.value})), columns: [{key: "Kreis", label: "Kreis"}, {key: "Wert", label: "Wert", numeric: true}] as never, document});
+  const slot = document.body.appendChild(document.createElement("div"));
+  const first = figure(choropleth(features, rowsOf(2016), options), meta(2016));
+  slot.append(first);
+  const svg = first.querySelector("svg") as SVGSVGElement;
+  const removed: Node[] = [];
+  const observer = new document.defaultView!.MutationObserver((records) => records.forEach((r) => removed.push(...r.removedNodes)));
+  observer.observe(slot, {childList: true, subtree: true});
+  const again = figure(choropleth(features, rowsOf(2019), options), {...meta(2019), into: first});
+  await Promise.resolve();
+  observer.disconnect();
+  expect(again).toBe(first);
+  expect(again.querySelector("svg")).toBe(svg);
+  // Nothing that holds the svg was taken out of the page (the old legend, title and caption were).
+  expect(removed.some((n) => n === svg || n.contains(svg))).toBe(false);
+  expect(removed.length).toBeGreaterThan(0);
+  expect(again.querySelector("h3")?.textContent).toBe("Karte 31.12.2019");
+  expect(again.querySelectorAll("h3, .atlas-legend, figcaption, .atlas-figure-actions").length).toBe(4);
+  const fresh = figure(choropleth(features, rowsOf(2019), {...options, reuse: undefined}), meta(2019));
+  expect(shown(again)).toEqual(shown(fresh));
+  expect([...again.children].map((c) => c.className)).toEqual([...fresh.children].map((c) => c.className));
+  expect(figureFiles(again).german).toBe(figureFiles(fresh).german);
+  slot.remove();
+});
+
+test("`into` a figure whose chart was drawn afresh (another width) replaces nothing in place: a new figure", async () => {
+  const {figure} = await import("../../components/figure.ts");
+  const options = {width: 400, valueLabel: "je 1.000", reuse: "test-map-in-place-2", document};
+  const meta = {id: "test-in-place-2", title: "Karte", source: "Quelle", date: "2020", definition: "Def", data: [], columns: [], document};
+  const first = figure(choropleth(features, rowsOf(2016), options), meta);
+  const wider = figure(choropleth(features, rowsOf(2016), {...options, width: 500}), {...meta, into: first});
+  expect(wider).not.toBe(first);
+  expect(wider.querySelector("svg")).not.toBe(first.querySelector("svg"));
+});
