@@ -5,6 +5,10 @@ import {profilePaths} from "./loaders/model/places.ts";
 import {kreisPaths, profileEmbedPaths, stadtteilPaths} from "./loaders/site/site-bundle.ts";
 import {CHARTS} from "./components/charts/registry.ts";
 import {PLACES} from "./components/charts/bericht.ts";
+import {FOOTER, HEAD} from "./scripts/page-chrome.ts";
+import {headingIds} from "./scripts/heading-ids.ts";
+
+const chromeLater = process.env.ATLAS_PAGE_CHROME === "postprocess";
 
 export default {
   root: "src",
@@ -41,14 +45,17 @@ export default {
   },
   globalStylesheets: [],
   style: "style.css",
-  head: `<meta name="description" content="Integrationsatlas: Statistik zu Bevölkerung, Einbürgerungen und Geflüchteten für Göttingen, Wolfsburg, Region Hannover, Landkreis Rotenburg (Wümme) und Magdeburg">
-<link rel="icon" href="data:,">`,
-  footer: `Integrationsatlas · Daten: Integrationsmonitoring Niedersachsen (LSN), Landeshauptstadt Magdeburg (KISS-MD), Statistisches Bundesamt, GeoBasis-DE / BKG, © OpenStreetMap-Mitwirkende · <a href="/quellen">Quellen und Lizenzen</a>`,
+  // In the build, head additions and the footer line are written by scripts/postprocess.ts: Framework would parse them with jsdom three times per page (scripts/page-chrome.ts).
+  head: chromeLater ? null : HEAD,
+  header: null,
+  footer: chromeLater ? null : FOOTER,
   search: true,
   // German chrome (issue 13): the table of contents' heading; the rest of Framework's English text is rewritten by scripts/postprocess.ts.
   toc: {label: "Inhalt"},
   duckdb: {extensions: {json: null, parquet: null}},
   typographer: true,
+  // Heading ids as Framework makes them, each text slugified once per build (scripts/heading-ids.ts).
+  markdownIt: headingIds,
   quotes: "„“‚‘",
   preserveExtension: false
 };

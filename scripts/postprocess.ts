@@ -1,5 +1,6 @@
 /**
  * Post-processing of the built site (dist/):
+ * - the atlas's head additions and footer line (scripts/page-chrome.ts);
  * - `<html lang="de">` on every page (Framework writes no lang attribute);
  * - a Content-Security-Policy that allows only the site's own origin, with
  *   the hashes of Framework's inline module scripts;
@@ -14,6 +15,7 @@ import {fileURLToPath} from "node:url";
 import {englishLeft, germanChrome} from "./german-chrome.ts";
 import {duckdbPreloads, inlineFirstPaint, scriptsAfterContent} from "./firstpaint.ts";
 import {precompress} from "./precompress.ts";
+import {pagePathOf, withChrome} from "./page-chrome.ts";
 
 /** Compressed copies by content (scripts/precompress.ts); the benchmark's cold build removes it. */
 export const COMPRESS_CACHE = join(fileURLToPath(new URL("..", import.meta.url)), ".cache", "compressed");
@@ -98,7 +100,7 @@ export interface PostprocessReport {
   cached: number;
 }
 
-export async function postprocess(dist: string, {allowThirdParty = false} = {}): Promise<PostprocessReport> {
+export async function postprocess(dist: string, {allowThirdParty = false, chrome = false} = {}): Promise<PostprocessReport> {
   const problems: string[] = [];
   const english: string[] = [];
   let pages = 0;
@@ -107,6 +109,8 @@ export async function postprocess(dist: string, {allowThirdParty = false} = {}):
     const ext = extname(file);
     if (ext !== ".html" && ext !== ".js" && ext !== ".css") continue;
     let text = readFileSync(file, "utf8");
+    // The atlas's head additions and footer, as Framework would have written them (built without them: scripts/page-chrome.ts).
+    if (chrome && ext === ".html") text = withChrome(text, pagePathOf(relative(dist, file)));
     for (const hit of thirdPartyLoads(text)) problems.push(`${relative(dist, file)}: ${hit}`);
     // German chrome and first paint (issue 13): before the CSP hashes, which cover the inline scripts these add.
     // Only Framework's own files (pages, stylesheets with its layout.css, /_observablehq/): vendored libraries keep their text.
