@@ -1,10 +1,10 @@
 /** Framework's cached loader outputs: dropped exactly when their output's key moved, or when no output declares them. */
-import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {afterEach, expect, test} from "vitest";
 import type {OutputSpec} from "../../loaders/outputs.ts";
-import {dropStaleLoaderOutputs} from "../../scripts/framework-cache.ts";
+import {dropStaleLoaderOutputs, writeStoredOutputs} from "../../scripts/framework-cache.ts";
 
 let root: string;
 afterEach(() => rmSync(root, {recursive: true, force: true}));
@@ -48,4 +48,39 @@ test("generated pages land where Framework looks for its page loaders' output, a
   expect(writeGeneratedPages(root, pages)).toBe(2);
   expect(writeGeneratedPages(root, pages)).toBe(0);
   expect(writeGeneratedPages(root, {...pages, "/orte/wolfsburg": "# Wolfsburg 2"})).toBe(1);
+});
+
+test("stored outputs go where Framework caches their loader's output, newer than the loader; unchanged ones stay, keyed-only and internal outputs are left to their loaders", () => {
+  root = mkdtempSync(join(tmpdir(), "atlas-fwstore-"));
+  const store = join(root, ".cache/outputs");
+  const put = (file: string, text: string) => {
+    mkdirSync(dirname(file), {recursive: true});
+    writeFileSync(file, text);
+  };
+  put(join(root, "src/data/quality.json.ts"), "// loader");
+  put(join(root, "src/data/boundaries/de-kreise.json.ts"), "// loader");
+  put(join(root, "src/data/source-files.json.ts"), "// loader");
+  put(join(store, "quality.json"), "[1]");
+  put(join(store, "boundaries/de-kreise.json"), "{}");
+  put(join(store, "site-bundle"), "{}");
+  put(join(store, "source-files.json"), "x");
+  const outs = [spec("quality.json"), spec("boundaries/de-kreise.json"), spec("site-bundle"), {...spec("source-files.json"), build: undefined}];
+  const cache = join(root, "src/.observablehq/cache/data");
+  expect(writeStoredOutputs(root, outs, store)).toBe(2);
+  expect(readFileSync(join(cache, "quality.json"), "utf8")).toBe("[1]");
+  expect(readFileSync(join(cache, "boundaries/de-kreise.json"), "utf8")).toBe("{}");
+  expect(existsSync(join(cache, "source-files.json"))).toBe(false);
+  expect(existsSync(join(cache, "site-bundle"))).toBe(false);
+  expect(existsSync(join(cache, "quality.json.part"))).toBe(false);
+  // Nothing changed: nothing written.
+  expect(writeStoredOutputs(root, outs, store)).toBe(0);
+  // A loader edited after the copy was cached: Framework would take the copy for stale, so it is written again.
+  const later = new Date(statSync(join(cache, "quality.json")).mtimeMs + 5000);
+  utimesSync(join(root, "src/data/quality.json.ts"), later, later);
+  expect(writeStoredOutputs(root, outs, store)).toBe(1);
+  expect(statSync(join(cache, "quality.json")).mtimeMs).toBeGreaterThanOrEqual(statSync(join(root, "src/data/quality.json.ts")).mtimeMs);
+  // New bytes in the store replace the cached copy.
+  put(join(store, "quality.json"), "[2]");
+  expect(writeStoredOutputs(root, outs, store)).toBe(1);
+  expect(readFileSync(join(cache, "quality.json"), "utf8")).toBe("[2]");
 });

@@ -1,0 +1,153 @@
+/**
+ * `observable build` for the atlas's 800 pages, with Framework 1.13.4's
+ * per-page lookups answered once per build.
+ *
+ * Framework resolves each page's files and modules again for every page:
+ * `find()` globs every parent folder for loaders and archives (52 archive
+ * extensions per folder, 0.3 ms a glob), and module hashes re-read the
+ * transitive imports. Nothing of that changes while one build runs (the
+ * loaders' sources are fixed; their outputs are hashed separately), so the
+ * answers are kept for the build. The archive search runs only for paths
+ * under a folder that has an archive loader beside it (the atlas has one,
+ * /abbildungen.tar). A profile of the load phase showed these lookups as a
+ * fifth of Framework's time.
+ *
+ * Any other Framework version runs unchanged: the shortcuts depend on its
+ * internals.
+ */
+import {readdirSync} from "node:fs";
+import {createRequire} from "node:module";
+import {join, posix} from "node:path";
+import {fileURLToPath} from "node:url";
+
+const require = createRequire(import.meta.url);
+const FRAMEWORK_VERSION = "1.13.4";
+
+/** Archive loaders in the source tree (zip, tar, tgz, tar.gz, alone or with an interpreter's extension), as paths from the root. */
+const ARCHIVE = /\.(zip|tar|tgz|tar\.gz)(\.[^./]+)?$/;
+function archivesUnder(root: string, dir = ""): string[] {
+  return readdirSync(join(root, dir), {withFileTypes: true}).flatMap((entry) => {
+    const path = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return entry.name.startsWith(".") ? [] : archivesUnder(root, path);
+    return ARCHIVE.test(entry.name) ? [path] : [];
+  });
+}
+
+/**
+ * Whether Framework could find `target` inside one of these archives: it
+ * looks for "<dir>.zip" (and the other extensions) for every folder above
+ * the target. A parameterised archive or folder could match anything.
+ */
+export function archiveMayHold(archives: readonly string[], target: string): boolean {
+  if (archives.some((a) => a.includes("["))) return true;
+  const folders = new Set(archives.map((a) => `/${a.replace(ARCHIVE, "")}`));
+  for (let dir = posix.dirname(target); dir !== "/" && dir !== "."; dir = posix.dirname(dir)) if (folders.has(dir)) return true;
+  return false;
+}
+
+type Memoized = Record<string, unknown> & {root: string};
+
+/**
+ * Framework parses every page's HTML with a new jsdom window each time
+ * (`new JSDOM("<!DOCTYPE html><body>" + html)`, twice or three times per
+ * page): setting up a window cost 10 s of the build, parsing 13 s. Its uses
+ * are synchronous and return strings, so one window serves them all, the
+ * HTML parsed into its body (the same "in body" parsing). Installed before
+ * Framework's modules load, which bind jsdom's export when they do.
+ */
+function poolHtmlParsing(): void {
+  const frameworkRequire = createRequire(require.resolve("@observablehq/framework/package.json"));
+  const jsdom = frameworkRequire("jsdom") as {JSDOM: new (html?: string, options?: object) => {window: {document: Document}}};
+  const Original = jsdom.JSDOM;
+  const PREFIX = "<!DOCTYPE html><body>";
+  let pooled: {window: {document: Document}} | undefined;
+  function PooledJSDOM(html?: string, options?: {virtualConsole?: unknown}) {
+    if (typeof html !== "string" || !html.startsWith(PREFIX) || !options || Object.keys(options).some((k) => k !== "virtualConsole")) return new Original(html, options);
+    pooled ??= new Original(PREFIX, options);
+    pooled.window.document.body.innerHTML = html.slice(PREFIX.length);
+    return {window: pooled.window};
+  }
+  PooledJSDOM.prototype = Original.prototype;
+  jsdom.JSDOM = PooledJSDOM as unknown as typeof Original;
+}
+
+let installed = false;
+
+/** Installs the shortcuts once; false (and nothing changed) for another Framework version. */
+export async function shortcutLookups(): Promise<boolean> {
+  const {version} = require("@observablehq/framework/package.json") as {version: string};
+  if (version !== FRAMEWORK_VERSION) return false;
+  if (installed) return true;
+  installed = true;
+  poolHtmlParsing();
+  // @ts-expect-error Framework ships no types for its internals.
+  const {LoaderResolver} = await import("@observablehq/framework/dist/loader.js");
+  const proto = LoaderResolver.prototype as Record<string, (this: Memoized, path: string) => unknown>;
+  for (const name of ["find", "getModuleHash", "getSourceFileHash", "resolveImportPath"]) {
+    const original = proto[name];
+    const cache = new Map<string, unknown>();
+    proto[name] = function (this: Memoized, path: string) {
+      const key = `${this.root}\0${path}`;
+      if (!cache.has(key)) cache.set(key, original.call(this, path));
+      return cache.get(key);
+    };
+  }
+  const findArchive = proto.findArchive;
+  const archives = new Map<string, string[]>();
+  proto.findArchive = function (this: Memoized, path: string) {
+    if (!archives.has(this.root)) archives.set(this.root, archivesUnder(this.root));
+    return archiveMayHold(archives.get(this.root) as string[], path) ? findArchive.call(this, path) : undefined;
+  };
+  return true;
+}
+
+/**
+ * The loaders of the source tree that are not parameterised ("sources.json.ts",
+ * "index.md.ts", "abbildungen.tar.ts"), as the paths Framework asks for.
+ */
+export function loaderTargets(root: string, dir = ""): string[] {
+  return readdirSync(join(root, dir), {withFileTypes: true}).flatMap((entry) => {
+    if (entry.name.startsWith(".") || entry.name.includes("[")) return [];
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return dir === "" && entry.name === "components" ? [] : loaderTargets(root, path);
+    const match = /^(.+\.[a-z]+)\.(js|ts)$/.exec(entry.name);
+    return match ? [`${dir}/${match[1]}`] : [];
+  });
+}
+
+interface Loaders {
+  find(path: string): {load(options?: object): Promise<string>} | undefined;
+}
+
+/**
+ * Starts the loaders one after another in the background while Framework
+ * reads the pages: they run as processes on the second core, and Framework,
+ * when it gets to a file, waits for the run already under way instead of
+ * starting its own (it shares runs of one loader within the process). A
+ * loader whose output is cached and fresh returns at once. The archive of
+ * the static figures goes first (36 s when the charts changed).
+ */
+function startLoaders(loaders: Loaders, root: string): Promise<void> {
+  const targets = loaderTargets(root).sort((a, b) => Number(b.endsWith(".tar")) - Number(a.endsWith(".tar")));
+  return (async () => {
+    for (const target of targets) await loaders.find(target)?.load().catch(() => {});
+  })();
+}
+
+/** Runs the build of the config file given as the first argument. */
+async function main(configPath: string): Promise<void> {
+  const shortcuts = await shortcutLookups();
+  // @ts-expect-error Framework ships no types for its internals.
+  const {readConfig} = await import("@observablehq/framework/dist/config.js");
+  // @ts-expect-error Framework ships no types for its internals.
+  const {build} = await import("@observablehq/framework/dist/build.js");
+  const config = await readConfig(configPath);
+  // Errors are Framework's to report: it runs a failed loader again when it needs the file.
+  const early = shortcuts ? startLoaders(config.loaders, config.root) : Promise.resolve();
+  await build({config});
+  await early;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await main(process.argv[2]);
+}
