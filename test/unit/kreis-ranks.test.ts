@@ -55,7 +55,7 @@ describe("a page for every Kreis (/kreise/<AGS>)", async () => {
 
   test("its charts are profile charts of the Kreis, its Land and Germany, with the source's values and no 0 for a gap", () => {
     const page = pages["/kreise/09162"];
-    const charts = JSON.parse(/const charts = (.*);/.exec(page)![1]) as {id: string; rows: {series: string; year: number; value: number | null}[]; highlight: string[]; reference: string}[];
+    const charts = JSON.parse(JSON.parse(/const charts = JSON\.parse\((".*")\);/.exec(page)![1])) as {id: string; rows: {series: string; year: number; value: number | null}[]; highlight: string[]; reference: string}[];
     expect(charts.map((c) => c.id)).toEqual(["kreis-09162-asylbewerberleistungen", "kreis-09162-unter-18", "kreis-09162-65-plus"]);
     const inkar = facts.find((f) => f.indicator === "inkar:q_asyl_bev" && f.area_id === "09162" && f.year === 2015)!;
     expect(charts[0].rows.find((r) => r.series === "München (kreisfreie Stadt)" && r.year === 2015)!.value).toBe(inkar.value);
