@@ -87,8 +87,8 @@ describe("embed page", () => {
     for (const key of ["sidebar", "header", "footer", "toc", "pager"]) expect(front).toContain(`\n${key}: false\n`);
     expect(front).toContain(`title: ${JSON.stringify(spec.title)}`);
     expect(md).toContain(`import {profileChart} from "../../components/profilechart.js";`);
-    const literal = /const spec = (.*);\n/.exec(md)![1];
-    expect(JSON.parse(literal)).toEqual(spec);
+    const literal = /const spec = JSON\.parse\((".*")\);\n/.exec(md)![1];
+    expect(JSON.parse(JSON.parse(literal))).toEqual(spec);
     expect(md).toContain("display(profileChart(spec, {width: Math.min(width, 900)}));");
   });
 
