@@ -23,15 +23,17 @@ import {fileURLToPath} from "node:url";
 const require = createRequire(import.meta.url);
 const FRAMEWORK_VERSION = "1.13.4";
 
-/** Archive loaders in the source tree (zip, tar, tgz, tar.gz, alone or with an interpreter's extension), as paths from the root. */
-const ARCHIVE = /\.(zip|tar|tgz|tar\.gz)(\.[^./]+)?$/;
-function archivesUnder(root: string, dir = ""): string[] {
+/** Every file of the source tree outside dot folders (Framework's cache), as paths from the root ("data/sources.json.ts"). */
+function sourceFiles(root: string, dir = ""): string[] {
   return readdirSync(join(root, dir), {withFileTypes: true}).flatMap((entry) => {
     const path = dir ? `${dir}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) return entry.name.startsWith(".") ? [] : archivesUnder(root, path);
-    return ARCHIVE.test(entry.name) ? [path] : [];
+    if (entry.isDirectory()) return entry.name.startsWith(".") ? [] : sourceFiles(root, path);
+    return [path];
   });
 }
+
+/** Archive loaders (zip, tar, tgz, tar.gz, alone or with an interpreter's extension). */
+const ARCHIVE = /\.(zip|tar|tgz|tar\.gz)(\.[^./]+)?$/;
 
 /**
  * Whether Framework could find `target` inside one of these archives: it
@@ -95,7 +97,7 @@ export async function shortcutLookups(): Promise<boolean> {
   const findArchive = proto.findArchive;
   const archives = new Map<string, string[]>();
   proto.findArchive = function (this: Memoized, path: string) {
-    if (!archives.has(this.root)) archives.set(this.root, archivesUnder(this.root));
+    if (!archives.has(this.root)) archives.set(this.root, sourceFiles(this.root).filter((path) => ARCHIVE.test(path)));
     return archiveMayHold(archives.get(this.root) as string[], path) ? findArchive.call(this, path) : undefined;
   };
   return true;
@@ -105,13 +107,11 @@ export async function shortcutLookups(): Promise<boolean> {
  * The loaders of the source tree that are not parameterised ("sources.json.ts",
  * "index.md.ts", "abbildungen.tar.ts"), as the paths Framework asks for.
  */
-export function loaderTargets(root: string, dir = ""): string[] {
-  return readdirSync(join(root, dir), {withFileTypes: true}).flatMap((entry) => {
-    if (entry.name.startsWith(".") || entry.name.includes("[")) return [];
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return dir === "" && entry.name === "components" ? [] : loaderTargets(root, path);
-    const match = /^(.+\.[a-z]+)\.(js|ts)$/.exec(entry.name);
-    return match ? [`${dir}/${match[1]}`] : [];
+export function loaderTargets(root: string): string[] {
+  return sourceFiles(root).flatMap((path) => {
+    if (path.startsWith("components/") || path.includes("[") || /(^|\/)\./.test(path)) return [];
+    const loader = /^(.+\.[a-z]+)\.(js|ts)$/.exec(path);
+    return loader ? [`/${loader[1]}`] : [];
   });
 }
 

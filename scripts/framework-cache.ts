@@ -97,13 +97,13 @@ export function writeStoredOutputs(root: string, outputs: readonly OutputSpec[],
     if (!spec.build || !existsSync(loader) || !existsSync(stored)) continue;
     const bytes = readFileSync(stored);
     const file = join(cache, spec.name);
-    if (existsSync(file) && statSync(file).mtimeMs >= statSync(loader).mtimeMs && readFileSync(file).equals(bytes)) continue;
+    const loaderTime = statSync(loader).mtime;
+    if (existsSync(file) && statSync(file).mtimeMs >= loaderTime.getTime() && readFileSync(file).equals(bytes)) continue;
     mkdirSync(dirname(file), {recursive: true});
     // Whole or not at all: Framework would take a half-written file for a good one.
     writeFileSync(`${file}.part`, bytes);
     renameSync(`${file}.part`, file);
     // Never older than the loader (a loader checked out with a later time would make Framework run it anyway).
-    const loaderTime = statSync(loader).mtime;
     if (statSync(file).mtimeMs < loaderTime.getTime()) utimesSync(file, loaderTime, loaderTime);
     written++;
   }

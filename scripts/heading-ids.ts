@@ -23,7 +23,7 @@ interface MarkdownIt {
 
 const slugs = new Map<string, string>();
 
-export function slugOf(text: string): string {
+function slugOf(text: string): string {
   let slug = slugs.get(text);
   if (slug === undefined) slugs.set(text, (slug = slugify(text)));
   return slug;

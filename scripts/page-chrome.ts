@@ -29,13 +29,13 @@ export function pagePathOf(file: string): string {
  * without Framework's sidebar are the embed pages (front matter `sidebar`,
  * `header` and `footer` false): they get the head only.
  */
-export function withChrome(html: string, page: string, {head = HEAD, footer = FOOTER}: {head?: string; footer?: string} = {}): string {
+export function withChrome(html: string, page: string): string {
   // Framework writes the configured head right before the page's first module script.
   const script = html.indexOf("\n<script type=\"module\">");
   if (script < 0 || html.indexOf("</head>") < script) throw new Error(`${page}: no module script in <head> to place the head before`);
-  let out = `${html.slice(0, script)}\n${head}${html.slice(script)}`;
+  let out = `${html.slice(0, script)}\n${HEAD}${html.slice(script)}`;
   if (!out.includes('<nav id="observablehq-sidebar"')) return out;
-  const line = `\n<div>${footer.replace(/href="(\/[^"]*)"/g, (_, target: string) => `href="${relativeTo(page, target)}"`)}</div>`;
+  const line = `\n<div>${FOOTER.replace(/href="(\/[^"]*)"/g, (_, target: string) => `href="${relativeTo(page, target)}"`)}</div>`;
   const open = out.indexOf('<footer id="observablehq-footer">');
   if (open >= 0) {
     const close = out.indexOf("\n</footer>", open);
