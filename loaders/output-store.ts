@@ -186,11 +186,19 @@ export interface StoreReport {
   keys: Record<string, string>;
 }
 
-/** Every output, each built at most once (tables shared in this process). */
-export async function ensureAllOutputs(env: NodeJS.ProcessEnv = process.env): Promise<StoreReport> {
+/**
+ * Every output, each built at most once (tables shared in this process).
+ * Those named in `later` are only keyed here (the build ensures them while
+ * Framework runs); they are not in `rebuilt` or `reused`.
+ */
+export async function ensureAllOutputs(env: NodeJS.ProcessEnv = process.env, {later = []}: {later?: readonly string[]} = {}): Promise<StoreReport> {
   await startBuild();
   const report: StoreReport = {rebuilt: [], reused: [], missing: {}, keys: {}};
   for (const spec of OUTPUTS) {
+    if (later.includes(spec.name)) {
+      report.keys[spec.name] = outputKey(spec, env);
+      continue;
+    }
     const done = await ensureOutput(spec.name, env);
     (done.rebuilt ? report.rebuilt : report.reused).push(spec.name);
     if (done.missing.length) report.missing[spec.name] = done.missing;

@@ -32,6 +32,12 @@ export interface OutputSpec {
   code: readonly string[];
   /** Framework cache entries of page loaders that print from this output (files or folders, relative to src/). */
   pages?: readonly string[];
+  /**
+   * Where Framework caches what its loader (src/<target>.ts) prints, when
+   * that is not data/<name>: the build puts the stored output there itself,
+   * and an archive's files beside it, so that no loader process runs.
+   */
+  target?: string;
   /** Anything else the output depends on (the list of pages that exist, for links). */
   extra?: () => string;
   /** Absent for a Framework loader that builds its output itself: the store only keys it (its cached copy goes when the key moves). */
@@ -276,13 +282,59 @@ export const OUTPUTS: readonly OutputSpec[] = [
     empty: () => "[]"
   },
   {
-    // The static SVGs (src/abbildungen.tar.ts): drawn by Framework's loader from every readable table; only keyed here.
+    // The static SVGs (/abbildungen/): drawn from the tables the build has built, as a tar archive that Framework extracts.
     name: "static-figures",
     // The maps' boundaries too (the Germany map's VG5000 among them).
     sources: [...FACT_SOURCES, "magdeburg-stadtteile", "wolfsburg-stadtteile", "vg5000"],
     files: [...FACT_FILES, "data/places.csv", "data/comparability.csv"],
-    code: ["src/abbildungen.tar.ts", "scripts/static-figures.ts", "scripts/profile-figures.ts", "loaders/site/site-bundle.ts"],
-    pages: ["abbildungen.tar", "abbildungen"]
+    code: ["scripts/figure-archive.ts", "loaders/site/site-bundle.ts"],
+    pages: ["abbildungen.tar", "abbildungen"],
+    target: "abbildungen.tar",
+    extra: () => [...existingRoutesNow()].sort().join("\n"),
+    build: async () => (await import("../scripts/figure-archive.ts")).figureArchive()
+  },
+  {
+    // The home page, from the profiles' data in the site bundle.
+    name: "index.md",
+    sources: FACT_SOURCES,
+    files: [...FACT_FILES, "data/places.csv", "data/comparability.csv"],
+    code: ["loaders/site/home-page.ts", "loaders/site/site-bundle.ts", "loaders/model/comparability.ts"],
+    pages: ["index.md"],
+    target: "index.md",
+    extra: () => [...existingRoutesNow()].sort().join("\n"),
+    build: async () => {
+      const {homeMarkdown} = await import("./site/home-page.ts");
+      const {siteBundle} = await import("./site/site-bundle.ts");
+      const {readComparability} = await import("./model/comparability.ts");
+      const bundle = await siteBundle();
+      return {bytes: homeMarkdown(bundle.profiles, {routes: existingRoutesNow(), rules: readComparability()}), missing: bundle.missing};
+    }
+  },
+  {
+    // Compact profiles of every Kreis of Germany, one page.
+    name: "kreise.md",
+    sources: GERMANY_SOURCES,
+    files: ["data/places.csv", ...META_FILES],
+    code: ["loaders/site/kreise-page.ts", "loaders/model/germany.ts"],
+    pages: ["kreise.md"],
+    target: "kreise.md",
+    build: async () => {
+      const {kreiseMarkdown} = await import("./site/kreise-page.ts");
+      const {buildGermanyFacts} = await import("./model/germany.ts");
+      return kreiseMarkdown((await buildGermanyFacts()).facts);
+    },
+    empty: () => "# Alle Kreise Deutschlands\n\nDie Quellen (Destatis 12411-0018, INKAR) fehlen in diesem Bau.\n"
+  },
+  {
+    // Every pinned file of every source (path, SHA-256, bytes) for the register on /quellen; no upstream file read.
+    name: "source-files.json",
+    sources: [],
+    files: ["data/sources.json"],
+    code: ["loaders/source/sources.ts"],
+    build: async () => {
+      const {registry} = await import("./source/sources.ts");
+      return JSON.stringify(registry().sources.map((s) => ({id: s.id, files: s.files.map((f) => [f.path, f.sha256, f.bytes])})));
+    }
   },
   boundaryOutput("ni-kreise", [IM]),
   boundaryOutput("gemeinden", ["vg250-ew"]),

@@ -1,25 +1,31 @@
 /**
  * npm run build: the one way the site is built.
  *
- * 1. fill Framework's npm cache from node_modules (no CDN);
- * 2. copy components/ into the Framework root;
- * 3. build every data output whose inputs changed, once, into the output
- *    store (loaders/output-store.ts; tables shared), and drop Framework's
- *    cached copies of exactly those (Framework would reuse a stale copy);
- * 4. observable build (scripts/framework-build.ts), telemetry off;
- * 5. post-process dist/: lang="de", Content-Security-Policy, precompressed
+ * 1. fill Framework's npm cache from node_modules (no CDN), copy
+ *    components/ into the Framework root, and start bundling the node
+ *    imports in a process of its own (scripts/node-bundles.ts);
+ * 2. build every data output whose inputs changed, once, into the output
+ *    store (loaders/output-store.ts; tables shared), drop Framework's cached
+ *    copies of exactly those (Framework would reuse a stale copy) and put
+ *    the stored ones into its cache;
+ * 3. observable build (scripts/framework-build.ts), telemetry off, in a
+ *    child process; meanwhile this one draws the static figures from the
+ *    tables it holds and hands them over, and the child compresses each
+ *    file it writes that step 4 leaves as it is;
+ * 4. post-process dist/: lang="de", Content-Security-Policy, precompressed
  *    copies; and refuse any reference that loads from a third-party host.
  */
-import {spawnSync} from "node:child_process";
+import {spawn, type ChildProcess, type SpawnOptions} from "node:child_process";
+import {closeSync, mkdtempSync, openSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
-import {dropStaleLoaderOutputs, writeGeneratedPages, writeStoredOutputs} from "./framework-cache.ts";
+import {dropStaleLoaderOutputs, writeGeneratedPages, writeStoredOutput, writeStoredOutputs} from "./framework-cache.ts";
 import {ensureAllOutputs, ensureOutput, outputDir} from "../loaders/output-store.ts";
-import {OUTPUTS} from "../loaders/outputs.ts";
+import {output, OUTPUTS} from "../loaders/outputs.ts";
 import {writeAtomic} from "../loaders/source/fetch.ts";
 import {writeNginxCspMap} from "./nginx.ts";
-import {postprocess} from "./postprocess.ts";
-import {invalidateStaleFigures} from "./figure-fingerprint.ts";
+import {COMPRESS_CACHE, postprocess} from "./postprocess.ts";
 import {stableUrls} from "./stable-urls.ts";
 import {syncComponents} from "./sync-components.ts";
 import {vendor} from "./vendor-npm.ts";
@@ -56,45 +62,98 @@ export interface BuildOptions {
   quiet?: boolean;
 }
 
+/** A child process; resolves with its exit code. */
+function started(command: string, args: string[], options: SpawnOptions): {child: ChildProcess; exit: Promise<number>} {
+  const child = spawn(command, args, options);
+  const exit = new Promise<number>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+  return {child, exit};
+}
+
+const tsx = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href;
+/** Drawn while Framework runs (it needs them only when it copies the files, half-way). */
+const FIGURES = "static-figures";
+
 export async function build({cwd = root, site = cwd === root, allowThirdParty = false, quiet = false}: BuildOptions = {}) {
   const t0 = performance.now();
   let keysFile: string | undefined;
+  let marker: string | undefined;
+  let pagesWritten = 0;
   const log = quiet ? () => {} : console.log;
   if (site) {
     if (await vendor()) log("build: npm cache filled from node_modules");
     syncComponents();
-    if (invalidateStaleFigures(root)) log("build: chart code changed, static figures will be redrawn");
+    // Framework's bundles of d3, Plot, … (scripts/node-bundles.ts) made by a process of their own beside the data step.
+    const nodeBundles = started(process.execPath, ["--import", tsx, join(root, "scripts/node-bundles.ts"), "src", "components", "src"], {cwd: root, stdio: ["ignore", "ignore", "inherit"]});
     reportMissingSources(log);
     const t1 = performance.now();
-    const store = await ensureAllOutputs();
+    const store = await ensureAllOutputs(process.env, {later: [FIGURES]});
     const missing = Object.entries(store.missing).map(([name, ids]) => `${name} (${ids.join(", ")})`);
-    log(`build: outputs: ${store.rebuilt.length} rebuilt, ${store.reused.length} reused of ${OUTPUTS.length} in ${((performance.now() - t1) / 1000).toFixed(1)} s${missing.length ? `; built without a source: ${missing.join("; ")}` : ""}`);
+    log(`build: outputs: ${store.rebuilt.length} rebuilt, ${store.reused.length} reused of ${OUTPUTS.length - 1} in ${((performance.now() - t1) / 1000).toFixed(1)} s${missing.length ? `; built without a source: ${missing.join("; ")}` : ""}; the static figures follow while Framework runs`);
     const dropped = dropStaleLoaderOutputs(root, OUTPUTS, store.keys);
     if (dropped) log(`build: ${dropped} cached loader outputs of Framework dropped (inputs changed or undeclared)`);
-    const stored = writeStoredOutputs(root, OUTPUTS, outputDir());
-    log(`build: ${stored} data files put into Framework's cache from the output store (no loader process for them)`);
+    const stored = writeStoredOutputs(root, OUTPUTS, outputDir(), [FIGURES]);
+    log(`build: ${stored} files put into Framework's cache from the output store (no loader process for them)`);
     // Every generated page (profiles, 197 chart embeds, catalogue) in one step instead of one loader process each.
     const bundle = JSON.parse((await ensureOutput("site-bundle")).bytes.toString("utf8")) as {pages: Record<string, string>};
-    const pages = writeGeneratedPages(root, bundle.pages);
-    log(`build: ${Object.keys(bundle.pages).length} generated pages from the site bundle, ${pages} written`);
+    pagesWritten = writeGeneratedPages(root, bundle.pages);
+    log(`build: ${Object.keys(bundle.pages).length} generated pages from the site bundle, ${pagesWritten} written`);
     // The loader processes Framework starts serve what this step ensured, without hashing the inputs again.
     keysFile = `${outputDir()}/.build-keys.json`;
     writeAtomic(keysFile, JSON.stringify(store.keys));
+    marker = `${outputDir()}/.figures-ready`;
+    rmSync(marker, {force: true});
     lastStore = store;
-    // For the benchmark, which runs the build quietly in its own process.
-    writeAtomic(`${outputDir()}/.last-build.json`, JSON.stringify({rebuilt: store.rebuilt, reused: store.reused, pagesWritten: pages}));
+    if ((await nodeBundles.exit) !== 0) log("build: bundling the node imports beforehand failed; Framework bundles them itself");
   }
   const tFramework = performance.now();
   // Under tsx so that the TypeScript config file can be imported; Framework's build with its per-page lookups kept for the build (scripts/framework-build.ts).
   // A larger young generation: Framework's jsdom parses allocate a lot of short-lived objects (fewer scavenges).
-  const result = spawnSync(
+  // Quiet: into a file, not a pipe (this process draws the figures meanwhile and would not drain a pipe).
+  const logFile = join(mkdtempSync(join(tmpdir(), "atlas-framework-")), "build.log");
+  const fd = quiet ? openSync(logFile, "w") : undefined;
+  const framework = started(
     process.execPath,
-    ["--max-semi-space-size=32", "--import", pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href, frameworkBuild, join(cwd, "observablehq.config.ts")],
-    {cwd, stdio: quiet ? "pipe" : "inherit", env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", ...(keysFile ? {ATLAS_OUTPUT_KEYS: keysFile} : {}), ...(site ? {ATLAS_PAGE_CHROME: "postprocess"} : {})}}
+    ["--max-semi-space-size=32", "--import", tsx, frameworkBuild, join(cwd, "observablehq.config.ts")],
+    {
+      cwd,
+      stdio: fd === undefined ? "inherit" : ["ignore", fd, fd],
+      env: {
+        ...process.env,
+        OBSERVABLE_TELEMETRY_DISABLE: "true",
+        ATLAS_COMPRESS_CACHE: COMPRESS_CACHE,
+        ...(keysFile ? {ATLAS_OUTPUT_KEYS: keysFile} : {}),
+        ...(marker ? {ATLAS_FIGURES_READY: marker} : {}),
+        ...(site ? {ATLAS_PAGE_CHROME: "postprocess"} : {})
+      }
+    }
   );
-  if (result.status !== 0) {
-    throw new Error(`observable build failed (exit ${result.status})\n${result.stderr ?? ""}${result.stdout ?? ""}`);
+  if (fd !== undefined) closeSync(fd);
+  let figures: Awaited<ReturnType<typeof ensureOutput>> | undefined;
+  if (marker) {
+    try {
+      const t = performance.now();
+      // Drawn here from the tables this process has built (a loader process would build them again).
+      figures = await ensureOutput(FIGURES);
+      writeStoredOutput(root, output(FIGURES), outputDir());
+      writeAtomic(marker, "");
+      log(`build: static figures ${figures.rebuilt ? "drawn" : "reused"} in ${((performance.now() - t) / 1000).toFixed(1)} s while Framework ran${figures.missing.length ? ` (without ${figures.missing.join(", ")})` : ""}`);
+    } catch (error) {
+      framework.child.kill();
+      await framework.exit.catch(() => {});
+      throw error;
+    }
   }
+  const status = await framework.exit;
+  const frameworkLog = fd !== undefined ? readFileSync(logFile, "utf8") : "";
+  if (fd !== undefined) rmSync(dirname(logFile), {recursive: true, force: true});
+  if (status !== 0) {
+    throw new Error(`observable build failed (exit ${status})\n${frameworkLog.slice(-20_000)}`);
+  }
+  if (lastStore && figures) (figures.rebuilt ? lastStore.rebuilt : lastStore.reused).push(FIGURES);
+  if (site && lastStore) writeAtomic(`${outputDir()}/.last-build.json`, JSON.stringify({rebuilt: lastStore.rebuilt, reused: lastStore.reused, pagesWritten}));
   const t2 = performance.now();
   log(`build: Framework built the pages in ${((t2 - tFramework) / 1000).toFixed(1)} s`);
   if (site) {
@@ -104,7 +163,7 @@ export async function build({cwd = root, site = cwd === root, allowThirdParty = 
   const report = await postprocess(join(cwd, "dist"), {allowThirdParty, chrome: site});
   // After postprocess: the policies are final; nginx reads them from this map (deploy/nginx/).
   writeNginxCspMap(join(cwd, "dist"));
-  log(`build: ${report.pages} pages, ${report.compressed} files precompressed (${report.cached} unchanged, from the cache) in ${((performance.now() - t2) / 1000).toFixed(1)} s after Framework; ${((performance.now() - t0) / 1000).toFixed(1)} s in all`);
+  log(`build: ${report.pages} pages, ${report.compressed} files precompressed (${report.cached} of them compressed while Framework ran or unchanged since an earlier build) in ${((performance.now() - t2) / 1000).toFixed(1)} s after Framework; ${((performance.now() - t0) / 1000).toFixed(1)} s in all`);
   return report;
 }
 

@@ -15,13 +15,15 @@
  * Any other Framework version runs unchanged: the shortcuts depend on its
  * internals.
  */
-import {readdirSync} from "node:fs";
+import {existsSync, readdirSync} from "node:fs";
 import {createRequire} from "node:module";
 import {join, posix} from "node:path";
 import {fileURLToPath} from "node:url";
 
 const require = createRequire(import.meta.url);
 const FRAMEWORK_VERSION = "1.13.4";
+/** The loader of the static figures' archive, relative to the Framework root. */
+export const FIGURE_LOADER = "abbildungen.tar.ts";
 
 /** Every file of the source tree outside dot folders (Framework's cache), as paths from the root ("data/sources.json.ts"). */
 function sourceFiles(root: string, dir = ""): string[] {
@@ -94,6 +96,18 @@ export async function shortcutLookups(): Promise<boolean> {
       return cache.get(key);
     };
   }
+  // The search index loads every page a second time (parsing its Markdown again): the build's own load is kept for it.
+  const loadPage = proto.loadPage as unknown as (this: Memoized, path: string, ...rest: unknown[]) => Promise<unknown>;
+  const pages = new Map<string, Promise<unknown>>();
+  (proto as Record<string, unknown>).loadPage = function (this: Memoized, path: string, ...rest: unknown[]) {
+    const key = `${this.root}\0${path}`;
+    if (!pages.has(key)) {
+      const loading = loadPage.call(this, path, ...rest);
+      pages.set(key, loading);
+      loading.catch(() => pages.delete(key));
+    }
+    return pages.get(key);
+  };
   const findArchive = proto.findArchive;
   const archives = new Map<string, string[]>();
   proto.findArchive = function (this: Memoized, path: string) {
@@ -115,8 +129,48 @@ export function loaderTargets(root: string): string[] {
   });
 }
 
+interface Loader {
+  path: string;
+  load(...args: unknown[]): Promise<string>;
+}
+
 interface Loaders {
-  find(path: string): {load(options?: object): Promise<string>} | undefined;
+  find(path: string): Loader | undefined;
+}
+
+/**
+ * Resolves when the file `marker` exists: `npm run build` draws the static
+ * figures in its own process while Framework reads the pages, puts them into
+ * Framework's cache and then writes the marker. Rejects if that process
+ * goes away first (this one would wait forever).
+ */
+function whenReady(marker: string, parent = process.ppid): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (existsSync(marker)) {
+        clearInterval(poll);
+        resolve();
+      } else if (process.ppid !== parent) {
+        clearInterval(poll);
+        reject(new Error(`the build step that draws the static figures ended before it wrote ${marker}`));
+      }
+    }, 50);
+  });
+}
+
+/**
+ * Makes every load of a file the loader `loaderPath` produces (the archive
+ * and each file in it) wait for `ready`: Framework then finds them in its
+ * cache, fresh, and runs no loader of its own.
+ */
+export function awaitLoader(loaders: Loaders, loaderPath: string, ready: Promise<void>): void {
+  const find = loaders.find.bind(loaders);
+  loaders.find = (path: string) => {
+    const loader = find(path);
+    if (!loader || loader.path !== loaderPath || (loader as {ready?: boolean}).ready) return loader;
+    const load = loader.load.bind(loader);
+    return Object.assign(loader, {ready: true, load: async (...args: unknown[]) => (await ready, load(...args))});
+  };
 }
 
 /**
@@ -127,11 +181,47 @@ interface Loaders {
  * loader whose output is cached and fresh returns at once. The archive of
  * the static figures goes first (36 s when the charts changed).
  */
-function startLoaders(loaders: Loaders, root: string): Promise<void> {
-  const targets = loaderTargets(root).sort((a, b) => Number(b.endsWith(".tar")) - Number(a.endsWith(".tar")));
+function startLoaders(loaders: Loaders, root: string, skip: (target: string) => boolean = () => false): Promise<void> {
+  const targets = loaderTargets(root).filter((t) => !skip(t)).sort((a, b) => Number(b.endsWith(".tar")) - Number(a.endsWith(".tar")));
   return (async () => {
     for (const target of targets) await loaders.find(target)?.load().catch(() => {});
   })();
+}
+
+/**
+ * Whether post-processing leaves a built file as Framework wrote it: not the
+ * pages, stylesheets and Framework's own client (German text, first paint,
+ * CSP go in there, scripts/postprocess.ts).
+ */
+export function finalAsWritten(outputPath: string): boolean {
+  const path = outputPath.replace(/^\/+/, "");
+  return !/\.(html|css)$/.test(path) && !path.startsWith("_observablehq/");
+}
+
+/**
+ * Framework's file effects, and every file written that post-processing
+ * keeps as it is compressed into the compression cache meanwhile, one at a
+ * time on zlib's thread pool (scripts/precompress.ts, `compressAhead`).
+ */
+async function compressingEffects(outputRoot: string, cacheDir: string, compressCache: string) {
+  // @ts-expect-error Framework ships no types for its internals.
+  const {FileBuildEffects} = await import("@observablehq/framework/dist/build.js");
+  const {compressAhead} = await import("./precompress.ts");
+  let queue = Promise.resolve();
+  let stopped = false;
+  const ahead = (outputPath: string) => {
+    if (!finalAsWritten(outputPath)) return;
+    const file = join(outputRoot, outputPath);
+    // A failure here only costs the time: post-processing compresses the file again and reports.
+    queue = queue.then(() => (stopped ? undefined : compressAhead(file, {cacheDir: compressCache}))).catch(() => {});
+  };
+  const effects = new FileBuildEffects(outputRoot, cacheDir) as {copyFile(s: string, o: string): Promise<void>; writeFile(o: string, c: unknown): Promise<void>; done: () => Promise<void>};
+  const {copyFile, writeFile} = effects;
+  effects.copyFile = async (sourcePath, outputPath) => (await copyFile.call(effects, sourcePath, outputPath), ahead(outputPath));
+  effects.writeFile = async (outputPath, contents) => (await writeFile.call(effects, outputPath, contents), ahead(outputPath));
+  // When Framework is done, what is still queued is left to post-processing (on every core); the one under way finishes.
+  effects.done = () => ((stopped = true), queue);
+  return effects;
 }
 
 /** Runs the build of the config file given as the first argument. */
@@ -142,10 +232,17 @@ async function main(configPath: string): Promise<void> {
   // @ts-expect-error Framework ships no types for its internals.
   const {build} = await import("@observablehq/framework/dist/build.js");
   const config = await readConfig(configPath);
+  // The static figures come from the build step (ATLAS_FIGURES_READY names its marker file).
+  const marker = process.env.ATLAS_FIGURES_READY;
+  if (marker) awaitLoader(config.loaders, FIGURE_LOADER, whenReady(marker));
   // Errors are Framework's to report: it runs a failed loader again when it needs the file.
-  const early = shortcuts ? startLoaders(config.loaders, config.root) : Promise.resolve();
-  await build({config});
+  const early = shortcuts ? startLoaders(config.loaders, config.root, (target) => Boolean(marker) && `${target.slice(1)}.ts` === FIGURE_LOADER) : Promise.resolve();
+  // ATLAS_COMPRESS_CACHE: `npm run build` compresses what it can while Framework runs.
+  const compressCache = shortcuts ? process.env.ATLAS_COMPRESS_CACHE : undefined;
+  const effects = compressCache ? await compressingEffects(config.output, join(config.root, ".observablehq", "cache"), compressCache) : undefined;
+  await build({config}, ...(effects ? [effects] : []));
   await early;
+  await effects?.done();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -9,9 +9,10 @@
 import {existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync} from "node:fs";
 import {dirname, join, relative} from "node:path";
 import type {OutputSpec} from "../loaders/outputs.ts";
+import {untar} from "./tar.ts";
 
 /** Cache entries that are not loader output: the vendored npm packages and Framework's node_modules bundles. */
-const KEEP = new Set(["_npm", "_node", ".output-keys.json", ".figure-fingerprint"]);
+const KEEP = new Set(["_npm", "_node", ".output-keys.json"]);
 
 function* files(path: string): Generator<string> {
   if (!existsSync(path)) return;
@@ -80,32 +81,47 @@ export function writeGeneratedPages(root: string, pages: Record<string, string>)
   return written;
 }
 
+/** Where Framework caches the output's loader output, relative to its cache folder; undefined for an output no loader serves. */
+function cacheTarget(root: string, spec: OutputSpec): string | undefined {
+  const target = spec.target ?? `data/${spec.name}`;
+  return spec.build && existsSync(join(root, "src", `${target}.ts`)) ? target : undefined;
+}
+
+/** Writes whole or not at all (Framework would take a half-written file for a good one), never older than the loader; false when it was there already. */
+function putCached(file: string, bytes: Uint8Array, loaderTime: Date): boolean {
+  if (existsSync(file) && statSync(file).mtimeMs >= loaderTime.getTime() && readFileSync(file).equals(bytes)) return false;
+  mkdirSync(dirname(file), {recursive: true});
+  writeFileSync(`${file}.part`, bytes);
+  renameSync(`${file}.part`, file);
+  // A loader checked out with a later time would make Framework run it anyway.
+  if (statSync(file).mtimeMs < loaderTime.getTime()) utimesSync(file, loaderTime, loaderTime);
+  return true;
+}
+
 /**
- * Puts every output the store builds where Framework caches its data
- * loader's output (src/.observablehq/cache/data/<name>), newer than the
- * loader, so that Framework starts no loader process for it: the loader
- * (src/data/<name>.ts, serveOutput) would print exactly these bytes, after a
- * second or so of starting tsx, for each of 25 files in turn. Returns how
- * many files were (re)written.
+ * Puts one stored output where Framework caches its loader's output
+ * (src/.observablehq/cache/<target>), newer than the loader, so that
+ * Framework starts no loader process for it: the loader (serveOutput) would
+ * print exactly these bytes after a second or so of starting tsx. A tar
+ * archive's files go beside it (abbildungen.tar → abbildungen/<file>), as
+ * Framework would extract them one by one. Returns how many files were
+ * (re)written.
  */
-export function writeStoredOutputs(root: string, outputs: readonly OutputSpec[], storeDir: string): number {
-  const cache = join(root, "src", ".observablehq", "cache", "data");
-  let written = 0;
-  for (const spec of outputs) {
-    const loader = join(root, "src", "data", `${spec.name}.ts`);
-    const stored = join(storeDir, spec.name);
-    if (!spec.build || !existsSync(loader) || !existsSync(stored)) continue;
-    const bytes = readFileSync(stored);
-    const file = join(cache, spec.name);
-    const loaderTime = statSync(loader).mtime;
-    if (existsSync(file) && statSync(file).mtimeMs >= loaderTime.getTime() && readFileSync(file).equals(bytes)) continue;
-    mkdirSync(dirname(file), {recursive: true});
-    // Whole or not at all: Framework would take a half-written file for a good one.
-    writeFileSync(`${file}.part`, bytes);
-    renameSync(`${file}.part`, file);
-    // Never older than the loader (a loader checked out with a later time would make Framework run it anyway).
-    if (statSync(file).mtimeMs < loaderTime.getTime()) utimesSync(file, loaderTime, loaderTime);
-    written++;
+export function writeStoredOutput(root: string, spec: OutputSpec, storeDir: string): number {
+  const target = cacheTarget(root, spec);
+  const stored = join(storeDir, spec.name);
+  if (!target || !existsSync(stored)) return 0;
+  const cache = join(root, "src", ".observablehq", "cache");
+  const loaderTime = statSync(join(root, "src", `${target}.ts`)).mtime;
+  const bytes = readFileSync(stored);
+  let written = Number(putCached(join(cache, target), bytes, loaderTime));
+  if (target.endsWith(".tar")) {
+    for (const [name, member] of untar(bytes)) written += Number(putCached(join(cache, target.replace(/\.tar$/, ""), name), member, loaderTime));
   }
   return written;
+}
+
+/** Every stored output into Framework's cache (`writeStoredOutput`), but those in `later`; returns how many files were (re)written. */
+export function writeStoredOutputs(root: string, outputs: readonly OutputSpec[], storeDir: string, later: readonly string[] = []): number {
+  return outputs.filter((spec) => !later.includes(spec.name)).reduce((n, spec) => n + writeStoredOutput(root, spec, storeDir), 0);
 }

@@ -32,46 +32,82 @@ export function brotliQuality(file: string, bytes: number): number {
   return extname(file) === ".html" || extname(file) === ".svg" ? 10 : 11;
 }
 
+/** Compressions under way in this process, by cache key: a file asked for twice at once is compressed once. */
+const underWay = new Map<string, Promise<string>>();
+
+/** The cached copy under `key` (made with `make` if absent); true as second value when it was there already. */
+async function cachedCopy(cacheDir: string, key: string, make: () => Promise<Buffer>): Promise<[string, boolean]> {
+  const copy = join(cacheDir, key);
+  const pending = underWay.get(copy);
+  if (pending) return [await pending, false];
+  if (existsSync(copy)) {
+    const now = new Date();
+    utimesSync(copy, now, now);
+    return [copy, true];
+  }
+  const made = (async () => {
+    const bytes = await make();
+    // Written whole, then renamed: a build stopped midway leaves no half copy in the cache.
+    const partial = `${copy}.${process.pid}.part`;
+    writeFileSync(partial, bytes);
+    renameSync(partial, copy);
+    return copy;
+  })();
+  underWay.set(copy, made);
+  try {
+    return [await made, false];
+  } finally {
+    underWay.delete(copy);
+  }
+}
+
+/** The gzip and brotli copies of `data` (served as `name`) in the cache; how many were there already. */
+async function compressInto(cacheDir: string, name: string, data: Buffer): Promise<{gz: string; br: string; hits: number}> {
+  const quality = brotliQuality(name, data.length);
+  const hash = createHash("sha256").update(data).digest("hex");
+  const [gz, gzHit] = await cachedCopy(cacheDir, `${hash}.gz9`, () => gzipAsync(data, {level: 9}));
+  const [br, brHit] = await cachedCopy(cacheDir, `${hash}.br${quality}`, () => brotliAsync(data, {params: {[constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length}}));
+  return {gz, br, hits: Number(gzHit) + Number(brHit)};
+}
+
+/** Runs `one` over the items, `parallel` at a time. */
+async function pool<T>(items: readonly T[], parallel: number, one: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await one(items[next++]);
+  };
+  await Promise.all(Array.from({length: Math.max(1, parallel)}, worker));
+}
+
+/**
+ * Compresses one built file into the cache ahead of `precompress`, which
+ * then finds the copies made: Framework's build calls it for every file it
+ * writes that post-processing leaves as it is (scripts/framework-build.ts),
+ * so that the compression runs on zlib's thread pool, on the core Framework
+ * leaves idle, while Framework goes on.
+ */
+export async function compressAhead(file: string, {cacheDir}: {cacheDir: string}): Promise<void> {
+  if (!COMPRESSIBLE.has(extname(file))) return;
+  const data = readFileSync(file);
+  if (data.length < MIN_BYTES) return;
+  mkdirSync(cacheDir, {recursive: true});
+  await compressInto(cacheDir, file, data);
+}
+
 /** Writes `file.gz` and `file.br` for every compressible file of at least 1 kB; returns how many files and how many came from the cache. */
 export async function precompress(files: string[], {cacheDir}: {cacheDir: string}): Promise<{compressed: number; cached: number}> {
   mkdirSync(cacheDir, {recursive: true});
-  const todo = files.filter((f) => COMPRESSIBLE.has(extname(f)));
   let compressed = 0;
   let cached = 0;
-  const one = async (file: string) => {
+  await pool(files.filter((f) => COMPRESSIBLE.has(extname(f))), availableParallelism(), async (file) => {
     const data = readFileSync(file);
     if (data.length < MIN_BYTES) return;
-    const quality = brotliQuality(file, data.length);
-    const hash = createHash("sha256").update(data).digest("hex");
-    const kinds = [
-      {ext: ".gz", key: `${hash}.gz9`, make: () => gzipAsync(data, {level: 9})},
-      {ext: ".br", key: `${hash}.br${quality}`, make: () => brotliAsync(data, {params: {[constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length}})}
-    ];
-    let hits = 0;
-    for (const {ext, key, make} of kinds) {
-      const copy = join(cacheDir, key);
-      if (existsSync(copy)) {
-        copyFileSync(copy, `${file}${ext}`);
-        const now = new Date();
-        utimesSync(copy, now, now);
-        hits++;
-        continue;
-      }
-      const bytes = await make();
-      writeFileSync(`${file}${ext}`, bytes);
-      // Written whole, then renamed: a build stopped midway leaves no half copy in the cache.
-      const partial = `${copy}.${process.pid}.part`;
-      writeFileSync(partial, bytes);
-      renameSync(partial, copy);
-    }
+    const {gz, br, hits} = await compressInto(cacheDir, file, data);
+    copyFileSync(gz, `${file}.gz`);
+    copyFileSync(br, `${file}.br`);
     compressed++;
-    if (hits === kinds.length) cached++;
-  };
-  let next = 0;
-  const worker = async () => {
-    while (next < todo.length) await one(todo[next++]);
-  };
-  await Promise.all(Array.from({length: Math.max(1, availableParallelism())}, worker));
+    if (hits === 2) cached++;
+  });
   prune(cacheDir);
   return {compressed, cached};
 }

@@ -209,7 +209,7 @@ function goettingenDocs(): age.DocFact[] {
 }
 
 /** Every static chart's SVG text, by id; charts whose data are missing are left out (and named). */
-export async function staticFigures({only, log = console.error}: {only?: string[]; log?: (m: string) => void} = {}): Promise<Map<string, string>> {
+export async function staticFigures({only, log = console.error, missing}: {only?: string[]; log?: (m: string) => void; missing?: Set<string>} = {}): Promise<Map<string, string>> {
   const {window} = new JSDOM("<!doctype html><html lang=\"de\"><body></body></html>");
   const doc = window.document;
   const serializer = new window.XMLSerializer();
@@ -225,6 +225,7 @@ export async function staticFigures({only, log = console.error}: {only?: string[
       // As the data loaders: without a source the build goes on (a notice in the image), strict mode refuses.
       if (!(error instanceof SourceUnavailableError) || isStrict()) throw error;
       log(`static figures: ${entry.id}: source missing (${error.sourceId}); placeholder image`);
+      missing?.add(error.sourceId);
       out.set(entry.id, serializeSvg(placeholder(doc, entry.title, `Quelle nicht verfügbar: ${error.sourceId}. Die Abbildung erscheint, sobald die Quelle beim Bau gelesen werden kann.`), serializer));
       continue;
     }
@@ -244,36 +245,4 @@ function placeholder(doc: Document, title: string, text: string): SVGSVGElement 
   const p = doc.createElement("p");
   p.textContent = text;
   return exportSvg(p, {title, source: "–", date: "–", licence: "–"}, {document: doc, width: 640});
-}
-
-/** A POSIX ustar archive of the files (Framework extracts single files from .tar loaders). */
-export function tar(files: Map<string, string | Uint8Array>): Uint8Array {
-  const blocks: Uint8Array[] = [];
-  const enc = new TextEncoder();
-  for (const [name, content] of files) {
-    const data = typeof content === "string" ? enc.encode(content) : content;
-    const header = new Uint8Array(512);
-    const put = (text: string, offset: number, length: number) => header.set(enc.encode(text).slice(0, length), offset);
-    const octal = (n: number, length: number) => n.toString(8).padStart(length - 1, "0") + "\0";
-    put(name, 0, 100);
-    put(octal(0o644, 8), 100, 8);
-    put(octal(0, 8), 108, 8);
-    put(octal(0, 8), 116, 8);
-    put(octal(data.length, 12), 124, 12);
-    put(octal(0, 12), 136, 12);
-    put("        ", 148, 8);
-    put("0", 156, 1);
-    put("ustar\u000000", 257, 8);
-    const sum = header.reduce((s, b) => s + b, 0);
-    put(`${sum.toString(8).padStart(6, "0")}\0 `, 148, 8);
-    blocks.push(header, data, new Uint8Array((512 - (data.length % 512)) % 512));
-  }
-  blocks.push(new Uint8Array(1024));
-  const out = new Uint8Array(blocks.reduce((s, b) => s + b.length, 0));
-  let offset = 0;
-  for (const b of blocks) {
-    out.set(b, offset);
-    offset += b.length;
-  }
-  return out;
 }

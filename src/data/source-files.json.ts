@@ -1,4 +1,4 @@
 // Every pinned file of every source (path, SHA-256, bytes) for the register on /quellen; read from data/sources.json, no upstream file needed.
-import {registry} from "../../loaders/source/sources.ts";
+import {serveOutput} from "../../loaders/output-store.ts";
 
-process.stdout.write(JSON.stringify(registry().sources.map((s) => ({id: s.id, files: s.files.map((f) => [f.path, f.sha256, f.bytes])}))));
+await serveOutput("source-files.json");

@@ -4,7 +4,7 @@ import {ageStructure} from "../../components/agestructure.ts";
 import {choropleth} from "../../components/choropleth.ts";
 import {csvOf, DEFAULT_LICENCE, exportFigure, figure} from "../../components/figure.ts";
 import {textWidth, wrap} from "../../components/exportsvg.ts";
-import {tar} from "../../scripts/static-figures.ts";
+import {tar} from "../../scripts/tar.ts";
 import {stableUrls, unhashed} from "../../scripts/stable-urls.ts";
 import {existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
