@@ -4,14 +4,16 @@
  * 1. fill Framework's npm cache from node_modules (no CDN), copy
  *    components/ into the Framework root, and start bundling the node
  *    imports in a process of its own (scripts/node-bundles.ts);
- * 2. build every data output whose inputs changed, once, into the output
- *    store (loaders/output-store.ts; tables shared), drop Framework's cached
- *    copies of exactly those (Framework would reuse a stale copy) and put
- *    the stored ones into its cache;
+ * 2. build the outputs Framework reads first (the site bundle with the
+ *    generated pages, the home and Kreise pages) into the output store
+ *    (loaders/output-store.ts; tables shared; only what changed), drop
+ *    Framework's cached copies whose inputs moved, put the stored ones into
+ *    its cache;
  * 3. observable build (scripts/framework-build.ts), telemetry off, in a
- *    child process; meanwhile this one draws the static figures from the
- *    tables it holds and hands them over, and the child compresses each
- *    file it writes that step 4 leaves as it is;
+ *    child process; meanwhile this one builds the other outputs (data
+ *    files, static figures) from the tables it holds and hands them over
+ *    before Framework copies files, and the child compresses each file it
+ *    writes that step 4 leaves as it is;
  * 4. post-process dist/: lang="de", Content-Security-Policy, precompressed
  *    copies; and refuse any reference that loads from a third-party host.
  */
@@ -20,7 +22,7 @@ import {closeSync, mkdtempSync, openSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
-import {dropStaleLoaderOutputs, writeGeneratedPages, writeStoredOutput, writeStoredOutputs} from "./framework-cache.ts";
+import {dropStaleLoaderOutputs, loaderOf, writeGeneratedPages, writeStoredOutput, writeStoredOutputs} from "./framework-cache.ts";
 import {ensureAllOutputs, ensureOutput, outputDir} from "../loaders/output-store.ts";
 import {output, OUTPUTS} from "../loaders/outputs.ts";
 import {writeAtomic} from "../loaders/source/fetch.ts";
@@ -73,15 +75,22 @@ function started(command: string, args: string[], options: SpawnOptions): {child
 }
 
 const tsx = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href;
-/** Drawn while Framework runs (it needs them only when it copies the files, half-way). */
-const FIGURES = "static-figures";
+/**
+ * What Framework reads before anything else: its config's routes and the
+ * generated pages. Every other output (data files, static figures) is
+ * needed only when Framework copies the files, after it has read all pages,
+ * so this process builds them meanwhile.
+ */
+const FIRST = ["site-bundle", "index.md", "kreise.md"];
 
 export async function build({cwd = root, site = cwd === root, allowThirdParty = false, quiet = false}: BuildOptions = {}) {
   const t0 = performance.now();
   let keysFile: string | undefined;
   let marker: string | undefined;
+  let pending: string[] = [];
   let pagesWritten = 0;
   const log = quiet ? () => {} : console.log;
+  const later = OUTPUTS.map((o) => o.name).filter((name) => !FIRST.includes(name));
   if (site) {
     if (await vendor()) log("build: npm cache filled from node_modules");
     syncComponents();
@@ -89,13 +98,11 @@ export async function build({cwd = root, site = cwd === root, allowThirdParty = 
     const nodeBundles = started(process.execPath, ["--import", tsx, join(root, "scripts/node-bundles.ts"), "src", "components", "src"], {cwd: root, stdio: ["ignore", "ignore", "inherit"]});
     reportMissingSources(log);
     const t1 = performance.now();
-    const store = await ensureAllOutputs(process.env, {later: [FIGURES]});
-    const missing = Object.entries(store.missing).map(([name, ids]) => `${name} (${ids.join(", ")})`);
-    log(`build: outputs: ${store.rebuilt.length} rebuilt, ${store.reused.length} reused of ${OUTPUTS.length - 1} in ${((performance.now() - t1) / 1000).toFixed(1)} s${missing.length ? `; built without a source: ${missing.join("; ")}` : ""}; the static figures follow while Framework runs`);
+    const store = await ensureAllOutputs(process.env, {later});
+    log(`build: ${FIRST.join(", ")}: ${store.rebuilt.length} rebuilt, ${store.reused.length} reused in ${((performance.now() - t1) / 1000).toFixed(1)} s; the other ${later.length} outputs follow while Framework reads the pages`);
     const dropped = dropStaleLoaderOutputs(root, OUTPUTS, store.keys);
     if (dropped) log(`build: ${dropped} cached loader outputs of Framework dropped (inputs changed or undeclared)`);
-    const stored = writeStoredOutputs(root, OUTPUTS, outputDir(), [FIGURES]);
-    log(`build: ${stored} files put into Framework's cache from the output store (no loader process for them)`);
+    writeStoredOutputs(root, OUTPUTS, outputDir(), later);
     // Every generated page (profiles, 197 chart embeds, catalogue) in one step instead of one loader process each.
     const bundle = JSON.parse((await ensureOutput("site-bundle")).bytes.toString("utf8")) as {pages: Record<string, string>};
     pagesWritten = writeGeneratedPages(root, bundle.pages);
@@ -103,15 +110,16 @@ export async function build({cwd = root, site = cwd === root, allowThirdParty = 
     // The loader processes Framework starts serve what this step ensured, without hashing the inputs again.
     keysFile = `${outputDir()}/.build-keys.json`;
     writeAtomic(keysFile, JSON.stringify(store.keys));
-    marker = `${outputDir()}/.figures-ready`;
+    marker = `${outputDir()}/.outputs-ready`;
     rmSync(marker, {force: true});
+    pending = later.flatMap((name) => loaderOf(root, output(name)) ?? []);
     lastStore = store;
     if ((await nodeBundles.exit) !== 0) log("build: bundling the node imports beforehand failed; Framework bundles them itself");
   }
   const tFramework = performance.now();
   // Under tsx so that the TypeScript config file can be imported; Framework's build with its per-page lookups kept for the build (scripts/framework-build.ts).
   // A larger young generation: Framework's jsdom parses allocate a lot of short-lived objects (fewer scavenges).
-  // Quiet: into a file, not a pipe (this process draws the figures meanwhile and would not drain a pipe).
+  // Quiet: into a file, not a pipe (this process builds outputs meanwhile and would not drain a pipe).
   const logFile = join(mkdtempSync(join(tmpdir(), "atlas-framework-")), "build.log");
   const fd = quiet ? openSync(logFile, "w") : undefined;
   const framework = started(
@@ -125,21 +133,26 @@ export async function build({cwd = root, site = cwd === root, allowThirdParty = 
         OBSERVABLE_TELEMETRY_DISABLE: "true",
         ATLAS_COMPRESS_CACHE: COMPRESS_CACHE,
         ...(keysFile ? {ATLAS_OUTPUT_KEYS: keysFile} : {}),
-        ...(marker ? {ATLAS_FIGURES_READY: marker} : {}),
+        ...(marker ? {ATLAS_OUTPUTS_READY: marker, ATLAS_PENDING_LOADERS: JSON.stringify(pending)} : {}),
         ...(site ? {ATLAS_PAGE_CHROME: "postprocess"} : {})
       }
     }
   );
   if (fd !== undefined) closeSync(fd);
-  let figures: Awaited<ReturnType<typeof ensureOutput>> | undefined;
-  if (marker) {
+  if (marker && lastStore) {
+    const store = lastStore;
     try {
       const t = performance.now();
-      // Drawn here from the tables this process has built (a loader process would build them again).
-      figures = await ensureOutput(FIGURES);
-      writeStoredOutput(root, output(FIGURES), outputDir());
+      // Built here, from the tables this process holds (the static figures too: a loader process would build them again).
+      for (const name of later) {
+        const done = await ensureOutput(name);
+        (done.rebuilt ? store.rebuilt : store.reused).push(name);
+        if (done.missing.length) store.missing[name] = done.missing;
+        writeStoredOutput(root, output(name), outputDir());
+      }
       writeAtomic(marker, "");
-      log(`build: static figures ${figures.rebuilt ? "drawn" : "reused"} in ${((performance.now() - t) / 1000).toFixed(1)} s while Framework ran${figures.missing.length ? ` (without ${figures.missing.join(", ")})` : ""}`);
+      const missing = Object.entries(store.missing).map(([name, ids]) => `${name} (${ids.join(", ")})`);
+      log(`build: outputs: ${store.rebuilt.length} rebuilt, ${store.reused.length} reused of ${OUTPUTS.length}; the last ${later.length} (static figures among them) in ${((performance.now() - t) / 1000).toFixed(1)} s while Framework ran${missing.length ? `; built without a source: ${missing.join("; ")}` : ""}`);
     } catch (error) {
       framework.child.kill();
       await framework.exit.catch(() => {});
@@ -152,7 +165,6 @@ export async function build({cwd = root, site = cwd === root, allowThirdParty = 
   if (status !== 0) {
     throw new Error(`observable build failed (exit ${status})\n${frameworkLog.slice(-20_000)}`);
   }
-  if (lastStore && figures) (figures.rebuilt ? lastStore.rebuilt : lastStore.reused).push(FIGURES);
   if (site && lastStore) writeAtomic(`${outputDir()}/.last-build.json`, JSON.stringify({rebuilt: lastStore.rebuilt, reused: lastStore.reused, pagesWritten}));
   const t2 = performance.now();
   log(`build: Framework built the pages in ${((t2 - tFramework) / 1000).toFixed(1)} s`);

@@ -22,8 +22,6 @@ import {fileURLToPath} from "node:url";
 
 const require = createRequire(import.meta.url);
 const FRAMEWORK_VERSION = "1.13.4";
-/** The loader of the static figures' archive, relative to the Framework root. */
-export const FIGURE_LOADER = "abbildungen.tar.ts";
 
 /** Every file of the source tree outside dot folders (Framework's cache), as paths from the root ("data/sources.json.ts"). */
 function sourceFiles(root: string, dir = ""): string[] {
@@ -139,10 +137,11 @@ interface Loaders {
 }
 
 /**
- * Resolves when the file `marker` exists: `npm run build` draws the static
- * figures in its own process while Framework reads the pages, puts them into
- * Framework's cache and then writes the marker. Rejects if that process
- * goes away first (this one would wait forever).
+ * Resolves when the file `marker` exists: `npm run build` finishes the data
+ * outputs and draws the static figures in its own process while Framework
+ * reads the pages, puts them into Framework's cache and then writes the
+ * marker. Rejects if that process goes away first (this one would wait
+ * forever).
  */
 function whenReady(marker: string, parent = process.ppid): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -152,24 +151,28 @@ function whenReady(marker: string, parent = process.ppid): Promise<void> {
         resolve();
       } else if (process.ppid !== parent) {
         clearInterval(poll);
-        reject(new Error(`the build step that draws the static figures ended before it wrote ${marker}`));
+        reject(new Error(`the build step that writes the data outputs ended before it wrote ${marker}`));
       }
     }, 50);
   });
 }
 
 /**
- * Makes every load of a file the loader `loaderPath` produces (the archive
- * and each file in it) wait for `ready`: Framework then finds them in its
- * cache, fresh, and runs no loader of its own.
+ * Makes every load of a file that one of `loaderPaths` produces (a data
+ * file; the archive of the figures and each file in it) wait for `ready`:
+ * Framework then finds it in its cache, fresh, and runs no loader of its
+ * own. Framework loads files only after it has read every page.
  */
-export function awaitLoader(loaders: Loaders, loaderPath: string, ready: Promise<void>): void {
+export function awaitLoaders(loaders: Loaders, loaderPaths: ReadonlySet<string>, ready: Promise<void>, log: (line: string) => void = console.log): void {
   const find = loaders.find.bind(loaders);
+  let asked: number | undefined;
+  // How long Framework stood still for them (the build log says so; 0 when they came in time).
+  ready.then(() => asked !== undefined && log(`\nbuild: Framework waited ${((performance.now() - asked) / 1000).toFixed(1)} s for the outputs of the build step`), () => {});
   loaders.find = (path: string) => {
     const loader = find(path);
-    if (!loader || loader.path !== loaderPath || (loader as {ready?: boolean}).ready) return loader;
+    if (!loader || !loaderPaths.has(loader.path) || (loader as {ready?: boolean}).ready) return loader;
     const load = loader.load.bind(loader);
-    return Object.assign(loader, {ready: true, load: async (...args: unknown[]) => (await ready, load(...args))});
+    return Object.assign(loader, {ready: true, load: async (...args: unknown[]) => ((asked ??= performance.now()), await ready, load(...args))});
   };
 }
 
@@ -232,11 +235,12 @@ async function main(configPath: string): Promise<void> {
   // @ts-expect-error Framework ships no types for its internals.
   const {build} = await import("@observablehq/framework/dist/build.js");
   const config = await readConfig(configPath);
-  // The static figures come from the build step (ATLAS_FIGURES_READY names its marker file).
-  const marker = process.env.ATLAS_FIGURES_READY;
-  if (marker) awaitLoader(config.loaders, FIGURE_LOADER, whenReady(marker));
+  // Outputs the build step is still writing (ATLAS_PENDING_LOADERS: their loaders; ATLAS_OUTPUTS_READY: the marker it writes when done).
+  const pending = new Set<string>(JSON.parse(process.env.ATLAS_PENDING_LOADERS ?? "[]"));
+  const marker = process.env.ATLAS_OUTPUTS_READY;
+  if (marker && pending.size) awaitLoaders(config.loaders, pending, whenReady(marker));
   // Errors are Framework's to report: it runs a failed loader again when it needs the file.
-  const early = shortcuts ? startLoaders(config.loaders, config.root, (target) => Boolean(marker) && `${target.slice(1)}.ts` === FIGURE_LOADER) : Promise.resolve();
+  const early = shortcuts ? startLoaders(config.loaders, config.root, (target) => Boolean(marker) && pending.has(`${target.slice(1)}.ts`)) : Promise.resolve();
   // ATLAS_COMPRESS_CACHE: `npm run build` compresses what it can while Framework runs.
   const compressCache = shortcuts ? process.env.ATLAS_COMPRESS_CACHE : undefined;
   const effects = compressCache ? await compressingEffects(config.output, join(config.root, ".observablehq", "cache"), compressCache) : undefined;

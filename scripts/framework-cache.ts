@@ -87,6 +87,12 @@ function cacheTarget(root: string, spec: OutputSpec): string | undefined {
   return spec.build && existsSync(join(root, "src", `${target}.ts`)) ? target : undefined;
 }
 
+/** The loader that serves the output in Framework (relative to src/: "data/facts-im.arrow.ts"), if any. */
+export function loaderOf(root: string, spec: OutputSpec): string | undefined {
+  const target = cacheTarget(root, spec);
+  return target && `${target}.ts`;
+}
+
 /** Writes whole or not at all (Framework would take a half-written file for a good one), never older than the loader; false when it was there already. */
 function putCached(file: string, bytes: Uint8Array, loaderTime: Date): boolean {
   if (existsSync(file) && statSync(file).mtimeMs >= loaderTime.getTime() && readFileSync(file).equals(bytes)) return false;

@@ -2,14 +2,24 @@
  * gzip and brotli copies beside the built files, so that a server sends them
  * precompressed (scripts/server.ts, deploy/nginx/).
  *
- * Brotli at its best quality is most of a build's post-processing (95 s of
- * 1,500 files on 2 cores), so:
- * - compression runs on zlib's thread pool, as many files at once as cores;
+ * Compression was most of a build's post-processing (95 s of 1,500 files
+ * on 2 cores at brotli's best quality), so:
  * - a copy is kept by the SHA-256 of the bytes (.cache/compressed/): a page
- *   or figure unchanged since the last build is not compressed again;
- * - pages and figures (800 HTML pages, 280 SVGs) get brotli quality 10,
- *   which takes 40 % of the time of 11 for 1–3 % more bytes; code and data,
- *   fetched on every first visit, get 11; files over 1 MB (DuckDB's wasm) 9.
+ *   or figure unchanged since the last build is not compressed again, and
+ *   the files Framework writes as they stay are compressed while it runs
+ *   (`compressAhead`);
+ * - the rest runs on zlib's thread pool, as many files at once as cores;
+ * - the quality follows what a byte costs the reader (measured on the
+ *   built site, December 2026):
+ *   - code and data up to 1 MB, fetched on every first visit: brotli 11;
+ *   - data over 1 MB: brotli 9 (11 takes minutes for a few per cent);
+ *   - DuckDB's wasm (over 10 MB, fetched once and cached): brotli 7, 1.6 %
+ *     more bytes than 9 in 55 % of the time (7.4 s instead of 13.1 s);
+ *   - pages and figures (800 HTML pages, 280 SVGs): brotli 6. Quality 10
+ *     made them 9 % smaller (0.7 kB a page) for 19 s of a cold build's
+ *     CPU; qualities 5 to 9 differ by less than 1 %;
+ *   - gzip, the fallback for clients without brotli: level 9, but 6 above
+ *     1 MB (level 9 took up to 12 times as long there for about 1 %).
  */
 import {createHash} from "node:crypto";
 import {copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync} from "node:fs";
@@ -28,8 +38,13 @@ const MIN_BYTES = 1024;
 const KEEP_DAYS = 14;
 
 export function brotliQuality(file: string, bytes: number): number {
+  if (bytes > 10 << 20) return 7;
   if (bytes > 1 << 20) return 9;
-  return extname(file) === ".html" || extname(file) === ".svg" ? 10 : 11;
+  return extname(file) === ".html" || extname(file) === ".svg" ? 6 : 11;
+}
+
+export function gzipLevel(bytes: number): number {
+  return bytes > 1 << 20 ? 6 : 9;
 }
 
 /** Compressions under way in this process, by cache key: a file asked for twice at once is compressed once. */
@@ -65,7 +80,8 @@ async function cachedCopy(cacheDir: string, key: string, make: () => Promise<Buf
 async function compressInto(cacheDir: string, name: string, data: Buffer): Promise<{gz: string; br: string; hits: number}> {
   const quality = brotliQuality(name, data.length);
   const hash = createHash("sha256").update(data).digest("hex");
-  const [gz, gzHit] = await cachedCopy(cacheDir, `${hash}.gz9`, () => gzipAsync(data, {level: 9}));
+  const level = gzipLevel(data.length);
+  const [gz, gzHit] = await cachedCopy(cacheDir, `${hash}.gz${level}`, () => gzipAsync(data, {level}));
   const [br, brHit] = await cachedCopy(cacheDir, `${hash}.br${quality}`, () => brotliAsync(data, {params: {[constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: data.length}}));
   return {gz, br, hits: Number(gzHit) + Number(brHit)};
 }

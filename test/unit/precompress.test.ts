@@ -3,7 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {brotliDecompressSync, gunzipSync} from "node:zlib";
 import {afterEach, expect, test} from "vitest";
-import {brotliQuality, precompress} from "../../scripts/precompress.ts";
+import {brotliQuality, gzipLevel, precompress} from "../../scripts/precompress.ts";
 
 let dir: string;
 afterEach(() => rmSync(dir, {recursive: true, force: true}));
@@ -46,10 +46,13 @@ test("a file unchanged since the last run is copied from the cache; a changed on
   expect(gunzipSync(readFileSync(`${b}.gz`)).toString()).toBe(page(3));
 });
 
-test("brotli quality: pages and figures 10, code and data 11, files over 1 MB 9", () => {
-  expect(brotliQuality("x/index.html", 50_000)).toBe(10);
-  expect(brotliQuality("x/abb.svg", 50_000)).toBe(10);
+test("compression levels: pages and figures brotli 6, code and data 11, data over 1 MB 9, DuckDB's wasm 7; gzip 9, over 1 MB 6", () => {
+  expect(brotliQuality("x/index.html", 50_000)).toBe(6);
+  expect(brotliQuality("x/abb.svg", 50_000)).toBe(6);
   expect(brotliQuality("x/app.js", 50_000)).toBe(11);
   expect(brotliQuality("x/de.arrow", 500_000)).toBe(11);
-  expect(brotliQuality("x/duckdb-eh.wasm", 35_000_000)).toBe(9);
+  expect(brotliQuality("x/vergleich.arrow", 6_500_000)).toBe(9);
+  expect(brotliQuality("x/duckdb-eh.wasm", 35_000_000)).toBe(7);
+  expect(gzipLevel(500_000)).toBe(9);
+  expect(gzipLevel(35_000_000)).toBe(6);
 });
