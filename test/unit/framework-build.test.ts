@@ -4,7 +4,7 @@ import {join} from "node:path";
 import {expect, test} from "vitest";
 // @ts-expect-error Framework ships no types for its internals.
 import {LoaderResolver} from "@observablehq/framework/dist/loader.js";
-import {archiveMayHold, loaderTargets, shortcutLookups} from "../../scripts/framework-build.ts";
+import {archiveMayHold, awaitLoaders, finalAsWritten, loaderTargets, shortcutLookups} from "../../scripts/framework-build.ts";
 
 const src = join(import.meta.dirname, "../../src");
 const interpreters = {};
@@ -84,4 +84,41 @@ test("Framework's HTML functions give the same result with the build's one share
   const child = spawnSync(process.execPath, ["--import", "tsx", join(root, "test/fixtures/pooled-html.ts"), JSON.stringify(samples)], {cwd: root, encoding: "utf8"});
   expect(child.stderr).toBe("");
   expect(JSON.parse(child.stdout)).toEqual(expected);
+});
+
+test("files the build step still writes: their loads wait until it is done, other loads do not, and the wait is reported", async () => {
+  const loads: string[] = [];
+  const loader = (path: string) => ({path, load: async () => (loads.push(path), `.observablehq/cache/${path}`)});
+  const found = new Map([["/data/quality.json", loader("data/quality.json.ts")], ["/abbildungen/karte.svg", loader("abbildungen.tar.ts")], ["/data/sources.json", loader("data/sources.json.ts")]]);
+  const loaders = {find: (path: string) => found.get(path)};
+  let done!: () => void;
+  const ready = new Promise<void>((resolve) => (done = resolve));
+  const said: string[] = [];
+  awaitLoaders(loaders, new Set(["data/quality.json.ts", "abbildungen.tar.ts"]), ready, (line) => said.push(line));
+  const quality = loaders.find("/data/quality.json")!.load();
+  const figure = loaders.find("/abbildungen/karte.svg")!.load();
+  await loaders.find("/data/sources.json")!.load();
+  // Asked twice, wrapped once.
+  expect(loaders.find("/data/quality.json")).toBe(loaders.find("/data/quality.json"));
+  expect(loads).toEqual(["data/sources.json.ts"]);
+  done();
+  expect(await Promise.all([quality, figure])).toEqual([".observablehq/cache/data/quality.json.ts", ".observablehq/cache/abbildungen.tar.ts"]);
+  expect(loads).toEqual(["data/sources.json.ts", "data/quality.json.ts", "abbildungen.tar.ts"]);
+  expect(said.join("")).toMatch(/Framework waited \d+\.\d s for the outputs of the build step/);
+});
+
+test("compressed while Framework runs: what post-processing keeps as written, not pages, stylesheets or Framework's client", () => {
+  expect(finalAsWritten("/_file/data/vergleich.fa5db1ee.arrow")).toBe(true);
+  expect(finalAsWritten("/_npm/@duckdb/duckdb-wasm@1.29.0/dist/duckdb-eh.wasm")).toBe(true);
+  expect(finalAsWritten("/_import/components/figure.1a2b3c4d.js")).toBe(true);
+  expect(finalAsWritten("/kreise/01001.html")).toBe(false);
+  expect(finalAsWritten("/_import/style.292e5469.css")).toBe(false);
+  expect(finalAsWritten("/_observablehq/client.b7642b81.js")).toBe(false);
+});
+
+test("the node imports bundled beforehand are exactly the bare imports of the pages and components", async () => {
+  const {bareImports} = await import("../../scripts/node-bundles.ts");
+  const imports = bareImports([join(src, "../components"), src]);
+  expect(imports).toEqual(expect.arrayContaining(["@observablehq/plot", "d3", "topojson-client", "apache-arrow"]));
+  expect(imports.some((i) => i.startsWith("node:") || i.startsWith("npm:") || i.startsWith("."))).toBe(false);
 });

@@ -84,3 +84,33 @@ test("stored outputs go where Framework caches their loader's output, newer than
   expect(writeStoredOutputs(root, outs, store)).toBe(1);
   expect(readFileSync(join(cache, "quality.json"), "utf8")).toBe("[2]");
 });
+
+test("an archive output goes into the cache with its files beside it (abbildungen.tar → abbildungen/…), a page output under its own name; later ones wait", async () => {
+  const {tar} = await import("../../scripts/tar.ts");
+  const {loaderOf, writeStoredOutput} = await import("../../scripts/framework-cache.ts");
+  root = mkdtempSync(join(tmpdir(), "atlas-fwarchive-"));
+  const store = join(root, ".cache/outputs");
+  const put = (file: string, bytes: string | Uint8Array) => {
+    mkdirSync(dirname(file), {recursive: true});
+    writeFileSync(file, bytes);
+  };
+  put(join(root, "src/abbildungen.tar.ts"), "// loader");
+  put(join(root, "src/index.md.ts"), "// loader");
+  put(join(store, "static-figures"), tar(new Map([["karte.svg", "<svg>1</svg>"], ["orte/wolfsburg-bevoelkerung.svg", "<svg>2</svg>"]])));
+  put(join(store, "index.md"), "# Start");
+  const figures = {...spec("static-figures"), target: "abbildungen.tar"};
+  const home = {...spec("index.md"), target: "index.md"};
+  expect(loaderOf(root, figures)).toBe("abbildungen.tar.ts");
+  expect(loaderOf(root, home)).toBe("index.md.ts");
+  expect(loaderOf(root, spec("site-bundle"))).toBeUndefined();
+  const cache = join(root, "src/.observablehq/cache");
+  // The archive and both of its files.
+  expect(writeStoredOutput(root, figures, store)).toBe(3);
+  expect(readFileSync(join(cache, "abbildungen/karte.svg"), "utf8")).toBe("<svg>1</svg>");
+  expect(readFileSync(join(cache, "abbildungen/orte/wolfsburg-bevoelkerung.svg"), "utf8")).toBe("<svg>2</svg>");
+  expect(readFileSync(join(cache, "abbildungen.tar")).equals(readFileSync(join(store, "static-figures")))).toBe(true);
+  expect(writeStoredOutput(root, figures, store)).toBe(0);
+  // Outputs named in `later` are left for the build step to write while Framework runs.
+  expect(writeStoredOutputs(root, [figures, home], store, ["static-figures"])).toBe(1);
+  expect(readFileSync(join(cache, "index.md"), "utf8")).toBe("# Start");
+});

@@ -56,3 +56,22 @@ test("compression levels: pages and figures brotli 6, code and data 11, data ove
   expect(gzipLevel(500_000)).toBe(9);
   expect(gzipLevel(35_000_000)).toBe(6);
 });
+
+test("a file compressed ahead while Framework ran is found done by precompress, and the copies are of its final bytes", async () => {
+  const {compressAhead} = await import("../../scripts/precompress.ts");
+  dir = mkdtempSync(join(tmpdir(), "atlas-precompress-"));
+  const cache = join(dir, "cache");
+  const data = join(dir, "vergleich.arrow");
+  const later = join(dir, "seite.html");
+  writeFileSync(data, page(5));
+  writeFileSync(later, page(6));
+  // Two asks at once compress once.
+  await Promise.all([compressAhead(data, {cacheDir: cache}), compressAhead(data, {cacheDir: cache})]);
+  expect(readdirSync(cache).sort()).toHaveLength(2);
+  // Post-processing rewrote the page after Framework wrote it: its copy ahead is simply not used.
+  await compressAhead(later, {cacheDir: cache});
+  writeFileSync(later, page(7));
+  expect(await precompress([data, later], {cacheDir: cache})).toEqual({compressed: 2, cached: 1});
+  expect(brotliDecompressSync(readFileSync(`${data}.br`)).toString()).toBe(page(5));
+  expect(brotliDecompressSync(readFileSync(`${later}.br`)).toString()).toBe(page(7));
+});
