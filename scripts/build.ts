@@ -82,6 +82,7 @@ const tsx = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href;
  * so this process builds them meanwhile.
  */
 const FIRST = ["site-bundle", "index.md", "kreise.md"];
+const FIGURES = "static-figures";
 
 export async function build({cwd = root, site = cwd === root, allowThirdParty = false, quiet = false}: BuildOptions = {}) {
   const t0 = performance.now();
@@ -90,7 +91,8 @@ export async function build({cwd = root, site = cwd === root, allowThirdParty = 
   let pending: string[] = [];
   let pagesWritten = 0;
   const log = quiet ? () => {} : console.log;
-  const later = OUTPUTS.map((o) => o.name).filter((name) => !FIRST.includes(name));
+  // The static figures last: they read the data outputs as stored.
+  const later = OUTPUTS.map((o) => o.name).filter((name) => !FIRST.includes(name)).sort((a, b) => Number(a === FIGURES) - Number(b === FIGURES));
   if (site) {
     if (await vendor()) log("build: npm cache filled from node_modules");
     syncComponents();

@@ -36,7 +36,8 @@ import {isStrict} from "../loaders/source/paths.ts";
 import {catalogue} from "../loaders/model/catalogue.ts";
 import {BOUNDARIES, type BoundaryName} from "../loaders/model/maps.ts";
 import {factsTable, toIPC, type Fact} from "../loaders/model/model.ts";
-import {buildDocumentFacts, buildImFacts, buildImKreisRates, buildMagdeburgFacts, FACT_TABLES} from "../loaders/model/tables.ts";
+import {buildDocumentFacts, buildImKreisRates, buildMagdeburgFacts, FACT_TABLES} from "../loaders/model/tables.ts";
+import {ensureOutput} from "../loaders/output-store.ts";
 import {buildGermanyMapFacts, buildGermanyPyramidFacts} from "../loaders/model/germany.ts";
 import {kreisPyramidFor, kreisPyramidParams} from "../components/charts/kreis-pyramide.ts";
 
@@ -48,8 +49,26 @@ function asPublished(facts: readonly Fact[]): FactLike[] {
   return arrowFacts(tableFromIPC(toIPC(factsTable(facts))));
 }
 
+/**
+ * An output's bytes as the build has stored them (loaders/outputs.ts): the
+ * very file the page loads, without building or serialising it again;
+ * undefined when it was built without a source, so that the caller goes
+ * through the builder, which names the source missing.
+ */
+async function stored(output: string): Promise<Buffer | undefined> {
+  const done = await ensureOutput(output);
+  return done.missing.length ? undefined : done.bytes;
+}
+
+/** A fact table as a page reads it: its stored Arrow file, or through the builder's facts. */
+async function fromStore(output: string, build: () => Promise<{facts: Fact[]}>): Promise<FactLike[]> {
+  const bytes = await stored(output);
+  return bytes ? arrowFacts(tableFromIPC(bytes)) : asPublished((await build()).facts);
+}
+
 async function features(name: BoundaryName, object: string): Promise<GeoFeature[]> {
-  const topology = JSON.parse(JSON.stringify(await BOUNDARIES[name]())) as Topology;
+  const bytes = await stored(`boundaries/${name}.json`);
+  const topology = JSON.parse(bytes ? bytes.toString("utf8") : JSON.stringify(await BOUNDARIES[name]())) as Topology;
   if (!topology.objects[object]) return [];
   return (feature(topology, topology.objects[object]) as unknown as {features: GeoFeature[]}).features;
 }
@@ -61,9 +80,9 @@ type Maker = (doc: Document) => Promise<HTMLElement | null>;
 /** One maker per static chart id: data as the page loads it, the page's default view. */
 export function makers(): Record<string, Maker> {
   let mdFacts: Promise<FactLike[]> | undefined;
-  const magdeburg = () => (mdFacts ??= buildMagdeburgFacts().then((b) => asPublished(b.facts)));
+  const magdeburg = () => (mdFacts ??= fromStore("facts-magdeburg.arrow", buildMagdeburgFacts));
   let imAge: Promise<FactLike[]> | undefined;
-  const imAges = () => (imAge ??= buildImAgeGroups().then((b) => asPublished(b.facts)));
+  const imAges = () => (imAge ??= fromStore("im-auslaender-alter.arrow", buildImAgeGroups));
 
   const mdDefault = async (doc: Document, which: "map" | "multiples") => {
     const facts = await magdeburg();
@@ -78,8 +97,8 @@ export function makers(): Record<string, Maker> {
   let niData: Promise<{facts: FactLike[]; entry: ni.CatalogueEntry}> | undefined;
   const niDefault = async (doc: Document, which: "map" | "multiples") => {
     const {facts, entry} = await (niData ??= (async () => {
-      const rates = asPublished((await buildImKreisRates()).facts);
-      const built = await buildImFacts();
+      const rates = await fromStore("im-kreis-rates.arrow", buildImKreisRates);
+      const built = await FACT_TABLES["facts-im"]();
       const entries = catalogue(built.facts, built.indicators);
       const ids = [...new Set(rates.map((f) => f.indicator))].sort();
       const wanted = entries.find((e) => e.id === ni.DEFAULT_INDICATOR && ids.includes(e.id)) ?? entries.find((e) => e.id === ids[0]);
@@ -136,7 +155,7 @@ export function makers(): Record<string, Maker> {
   const vglDefault = async (doc: Document, which: "lines" | "ranking" | "difference") => {
     const view = await (vglData ??= (async () => {
       const {facts, entries} = await publishedCatalogue();
-      const data = vgl.arrowComparisonData(tableFromIPC(toIPC(comparisonTable(comparisonRows(facts)))));
+      const data = vgl.arrowComparisonData(tableFromIPC((await stored("vergleich.arrow")) ?? toIPC(comparisonTable(comparisonRows(facts)))));
       return vgl.comparisonFor(data, vgl.comparisonParams(noParams), {catalogue: entries, rules: JSON.parse(JSON.stringify(readComparability()))});
     })());
     if (!view) return null;
@@ -155,14 +174,14 @@ export function makers(): Record<string, Maker> {
     "magdeburg-stadtteile-jahre": (doc) => mdDefault(doc, "multiples"),
     // The Germany map's default view, from de-kreis-karte.arrow, indicators.json and the VG5000 boundaries as the build writes them.
     "deutschland-kreise": async (doc) => {
-      const facts = asPublished((await buildGermanyMapFacts()).facts);
+      const facts = await fromStore("de-kreis-karte.arrow", buildGermanyMapFacts);
       const {entries} = await publishedCatalogue();
       return de.deMapFor(facts, entries, await features("de-kreise", "kreise"), await features("de-kreise", "laender"), de.deParams(noParams), {width: 720, document: doc});
     },
     // The Kreis pyramid's default view (Magdeburg, 2020, absolute), from de-pyramiden.arrow as the build writes it.
-    "kreis-pyramide": async (doc) => kreisPyramidFor(asPublished((await buildGermanyPyramidFacts()).facts), kreisPyramidParams(noParams), {width: STATIC_WIDTH, document: doc}),
+    "kreis-pyramide": async (doc) => kreisPyramidFor(await fromStore("de-pyramiden.arrow", buildGermanyPyramidFacts), kreisPyramidParams(noParams), {width: STATIC_WIDTH, document: doc}),
     "gemeinden-dichte": async (doc) => {
-      const facts = asPublished((await FACT_TABLES["facts-gemeinden"]()).facts);
+      const facts = await fromStore("facts-gemeinden.arrow", FACT_TABLES["facts-gemeinden"]);
       const params = gem.gemParams(noParams);
       const view = gem.gemView(gem.gemRows(facts), await features("gemeinden", "gemeinden"), params.gebiet);
       return gem.gemFigure(view, {width: STATIC_WIDTH, method: params.method, classes: params.classes, symbols: params.symbols, document: doc});
