@@ -21,10 +21,11 @@ import {join, posix} from "node:path";
 import {fileURLToPath} from "node:url";
 
 const require = createRequire(import.meta.url);
-const FRAMEWORK_VERSION = "1.13.4";
+/** The Framework version whose internals these shortcuts (and scripts/node-bundles.ts) call. */
+export const FRAMEWORK_VERSION = "1.13.4";
 
 /** Every file of the source tree outside dot folders (Framework's cache), as paths from the root ("data/sources.json.ts"). */
-function sourceFiles(root: string, dir = ""): string[] {
+export function sourceFiles(root: string, dir = ""): string[] {
   return readdirSync(join(root, dir), {withFileTypes: true}).flatMap((entry) => {
     const path = dir ? `${dir}/${entry.name}` : entry.name;
     if (entry.isDirectory()) return entry.name.startsWith(".") ? [] : sourceFiles(root, path);

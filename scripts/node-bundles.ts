@@ -8,31 +8,22 @@
  * Framework finds the bundles made. Only for the Framework version whose
  * internals it calls; any other version bundles as before.
  */
-import {readdirSync, readFileSync} from "node:fs";
+import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
+import {FRAMEWORK_VERSION, sourceFiles} from "./framework-build.ts";
 
 const require = createRequire(import.meta.url);
-const FRAMEWORK_VERSION = "1.13.4";
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*)["']([^"'./][^"']*)["']/g;
 const PACKAGE = /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*(\/[\w./-]+)?$/;
-
-function* sourceFiles(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, {withFileTypes: true})) {
-    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* sourceFiles(path);
-    else if (/\.(js|ts|md)$/.test(entry.name)) yield path;
-  }
-}
 
 /** The bare specifiers imported anywhere under the folders ("d3", "@observablehq/plot"), but node: and npm: ones. */
 export function bareImports(dirs: readonly string[]): string[] {
   const found = new Set<string>();
   for (const dir of dirs) {
-    for (const file of sourceFiles(dir)) {
-      for (const [, specifier] of readFileSync(file, "utf8").matchAll(IMPORT)) if (PACKAGE.test(specifier)) found.add(specifier);
+    for (const file of sourceFiles(dir).filter((path) => /\.(js|ts|md)$/.test(path))) {
+      for (const [, specifier] of readFileSync(join(dir, file), "utf8").matchAll(IMPORT)) if (PACKAGE.test(specifier)) found.add(specifier);
     }
   }
   return [...found].sort();

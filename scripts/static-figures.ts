@@ -36,9 +36,8 @@ import {isStrict} from "../loaders/source/paths.ts";
 import {catalogue} from "../loaders/model/catalogue.ts";
 import {BOUNDARIES, type BoundaryName} from "../loaders/model/maps.ts";
 import {factsTable, toIPC, type Fact} from "../loaders/model/model.ts";
-import {buildDocumentFacts, buildImKreisRates, buildMagdeburgFacts, FACT_TABLES} from "../loaders/model/tables.ts";
+import {buildDocumentFacts, EXTRACTS, FACT_TABLES} from "../loaders/model/tables.ts";
 import {ensureOutput} from "../loaders/output-store.ts";
-import {buildGermanyMapFacts, buildGermanyPyramidFacts} from "../loaders/model/germany.ts";
 import {kreisPyramidFor, kreisPyramidParams} from "../components/charts/kreis-pyramide.ts";
 
 /** Width of every static chart (the pages draw at most 760–820 px, the small multiples 1100). */
@@ -60,7 +59,7 @@ async function stored(output: string): Promise<Buffer | undefined> {
   return done.missing.length ? undefined : done.bytes;
 }
 
-/** A fact table as a page reads it: its stored Arrow file, or through the builder's facts. */
+/** A fact table as a page reads it: its stored Arrow file, or through the table's (memoised) builder. */
 async function fromStore(output: string, build: () => Promise<{facts: Fact[]}>): Promise<FactLike[]> {
   const bytes = await stored(output);
   return bytes ? arrowFacts(tableFromIPC(bytes)) : asPublished((await build()).facts);
@@ -80,7 +79,7 @@ type Maker = (doc: Document) => Promise<HTMLElement | null>;
 /** One maker per static chart id: data as the page loads it, the page's default view. */
 export function makers(): Record<string, Maker> {
   let mdFacts: Promise<FactLike[]> | undefined;
-  const magdeburg = () => (mdFacts ??= fromStore("facts-magdeburg.arrow", buildMagdeburgFacts));
+  const magdeburg = () => (mdFacts ??= fromStore("facts-magdeburg.arrow", FACT_TABLES["facts-magdeburg"]));
   let imAge: Promise<FactLike[]> | undefined;
   const imAges = () => (imAge ??= fromStore("im-auslaender-alter.arrow", buildImAgeGroups));
 
@@ -97,7 +96,7 @@ export function makers(): Record<string, Maker> {
   let niData: Promise<{facts: FactLike[]; entry: ni.CatalogueEntry}> | undefined;
   const niDefault = async (doc: Document, which: "map" | "multiples") => {
     const {facts, entry} = await (niData ??= (async () => {
-      const rates = await fromStore("im-kreis-rates.arrow", buildImKreisRates);
+      const rates = await fromStore("im-kreis-rates.arrow", EXTRACTS["im-kreis-rates"]);
       const built = await FACT_TABLES["facts-im"]();
       const entries = catalogue(built.facts, built.indicators);
       const ids = [...new Set(rates.map((f) => f.indicator))].sort();
@@ -174,12 +173,12 @@ export function makers(): Record<string, Maker> {
     "magdeburg-stadtteile-jahre": (doc) => mdDefault(doc, "multiples"),
     // The Germany map's default view, from de-kreis-karte.arrow, indicators.json and the VG5000 boundaries as the build writes them.
     "deutschland-kreise": async (doc) => {
-      const facts = await fromStore("de-kreis-karte.arrow", buildGermanyMapFacts);
+      const facts = await fromStore("de-kreis-karte.arrow", EXTRACTS["de-kreis-karte"]);
       const {entries} = await publishedCatalogue();
       return de.deMapFor(facts, entries, await features("de-kreise", "kreise"), await features("de-kreise", "laender"), de.deParams(noParams), {width: 720, document: doc});
     },
     // The Kreis pyramid's default view (Magdeburg, 2020, absolute), from de-pyramiden.arrow as the build writes it.
-    "kreis-pyramide": async (doc) => kreisPyramidFor(await fromStore("de-pyramiden.arrow", buildGermanyPyramidFacts), kreisPyramidParams(noParams), {width: STATIC_WIDTH, document: doc}),
+    "kreis-pyramide": async (doc) => kreisPyramidFor(await fromStore("de-pyramiden.arrow", EXTRACTS["de-pyramiden"]), kreisPyramidParams(noParams), {width: STATIC_WIDTH, document: doc}),
     "gemeinden-dichte": async (doc) => {
       const facts = await fromStore("facts-gemeinden.arrow", FACT_TABLES["facts-gemeinden"]);
       const params = gem.gemParams(noParams);
