@@ -16,7 +16,7 @@
  * internals.
  */
 import {existsSync, readdirSync} from "node:fs";
-import {createRequire} from "node:module";
+import {createRequire, register} from "node:module";
 import {join, posix} from "node:path";
 import {fileURLToPath} from "node:url";
 
@@ -230,6 +230,10 @@ async function compressingEffects(outputRoot: string, cacheDir: string, compress
 
 /** Runs the build of the config file given as the first argument. */
 async function main(configPath: string): Promise<void> {
+  // Before Framework's renderer loads (this process runs under tsx): the sidebar's scripts bundled once per folder (scripts/sidebar-scripts.ts).
+  const {version} = require("@observablehq/framework/package.json") as {version: string};
+  const hooked = version === FRAMEWORK_VERSION;
+  if (hooked) register("./framework-hooks.ts", import.meta.url);
   const shortcuts = await shortcutLookups();
   // @ts-expect-error Framework ships no types for its internals.
   const {readConfig} = await import("@observablehq/framework/dist/config.js");
@@ -246,6 +250,11 @@ async function main(configPath: string): Promise<void> {
   const compressCache = shortcuts ? process.env.ATLAS_COMPRESS_CACHE : undefined;
   const effects = compressCache ? await compressingEffects(config.output, join(config.root, ".observablehq", "cache"), compressCache) : undefined;
   await build({config}, ...(effects ? [effects] : []));
+  if (hooked) {
+    const {sidebarBundles} = await import("./sidebar-scripts.ts");
+    const {made, uses} = sidebarBundles();
+    console.log(`framework: the sidebar's scripts bundled ${made} times for ${uses} uses`);
+  }
   await early;
   await effects?.done();
 }
