@@ -11,10 +11,15 @@
  * - the rest runs on zlib's thread pool, as many files at once as cores;
  * - the quality follows what a byte costs the reader (measured on the
  *   built site, December 2026):
- *   - code and data up to 1 MB, fetched on every first visit: brotli 11;
+ *   - code and data up to 100 kB, fetched on every first visit: brotli 11;
+ *   - code and data from 100 kB to 1 MB (DuckDB's worker, Plot, Arrow, the
+ *     boundaries, the larger tables): brotli 10, 2.5 % more bytes than 11
+ *     (955 instead of 931 kB for all 15 such files) in 38 % of the time
+ *     (4.5 instead of 11.8 s);
  *   - data over 1 MB: brotli 9 (11 takes minutes for a few per cent);
- *   - DuckDB's wasm (over 10 MB, fetched once and cached): brotli 7, 1.6 %
- *     more bytes than 9 in 55 % of the time (7.4 s instead of 13.1 s);
+ *   - DuckDB's wasm (over 10 MB, fetched once and cached): brotli 5, 2.6 %
+ *     more bytes than 7 (5.62 instead of 5.48 MB) in a third of the time
+ *     (1.9 instead of 5.6 s a file);
  *   - pages and figures (800 HTML pages, 280 SVGs): brotli 6. Quality 10
  *     made them 9 % smaller (0.7 kB a page) for 19 s of a cold build's
  *     CPU; qualities 5 to 9 differ by less than 1 %;
@@ -38,9 +43,10 @@ const MIN_BYTES = 1024;
 const KEEP_DAYS = 14;
 
 export function brotliQuality(file: string, bytes: number): number {
-  if (bytes > 10 << 20) return 7;
+  if (bytes > 10 << 20) return 5;
   if (bytes > 1 << 20) return 9;
-  return extname(file) === ".html" || extname(file) === ".svg" ? 6 : 11;
+  if (extname(file) === ".html" || extname(file) === ".svg") return 6;
+  return bytes > 100_000 ? 10 : 11;
 }
 
 export function gzipLevel(bytes: number): number {
