@@ -19,7 +19,7 @@
  */
 import {spawn, type ChildProcess, type SpawnOptions} from "node:child_process";
 import {closeSync, mkdtempSync, openSync, readFileSync, rmSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {setPriority, tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
 import {dropStaleLoaderOutputs, loaderOf, writeGeneratedPages, writeStoredOutput, writeStoredOutputs} from "./framework-cache.ts";
@@ -98,6 +98,12 @@ export async function build({cwd = root, site = cwd === root, allowThirdParty = 
     syncComponents();
     // Framework's bundles of d3, Plot, … (scripts/node-bundles.ts) made by a process of their own beside the data step.
     const nodeBundles = started(process.execPath, ["--import", tsx, join(root, "scripts/node-bundles.ts"), "src", "components", "src"], {cwd: root, stdio: ["ignore", "ignore", "inherit"]});
+    // At a lower priority: the data step is what Framework waits for, the bundles are done before it in any case (its esbuild inherits the priority).
+    try {
+      if (nodeBundles.child.pid) setPriority(nodeBundles.child.pid, 10);
+    } catch {
+      // gone already, or not allowed: it only runs at the same priority
+    }
     reportMissingSources(log);
     const t1 = performance.now();
     const store = await ensureAllOutputs(process.env, {later});
