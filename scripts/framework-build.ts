@@ -21,8 +21,13 @@ import {join, posix} from "node:path";
 import {fileURLToPath} from "node:url";
 
 const require = createRequire(import.meta.url);
-/** The Framework version whose internals these shortcuts (and scripts/node-bundles.ts) call. */
+/** The Framework version whose internals these shortcuts (and scripts/node-bundles.ts, scripts/sidebar-scripts.ts) call. */
 export const FRAMEWORK_VERSION = "1.13.4";
+
+/** Whether the installed Framework is the version whose internals are called here. */
+export function pinnedFramework(): boolean {
+  return (require("@observablehq/framework/package.json") as {version: string}).version === FRAMEWORK_VERSION;
+}
 
 /** Every file of the source tree outside dot folders (Framework's cache), as paths from the root ("data/sources.json.ts"). */
 export function sourceFiles(root: string, dir = ""): string[] {
@@ -78,8 +83,7 @@ let installed = false;
 
 /** Installs the shortcuts once; false (and nothing changed) for another Framework version. */
 export async function shortcutLookups(): Promise<boolean> {
-  const {version} = require("@observablehq/framework/package.json") as {version: string};
-  if (version !== FRAMEWORK_VERSION) return false;
+  if (!pinnedFramework()) return false;
   if (installed) return true;
   installed = true;
   poolHtmlParsing();
@@ -231,8 +235,7 @@ async function compressingEffects(outputRoot: string, cacheDir: string, compress
 /** Runs the build of the config file given as the first argument. */
 async function main(configPath: string): Promise<void> {
   // Before Framework's renderer loads (this process runs under tsx): the sidebar's scripts bundled once per folder (scripts/sidebar-scripts.ts).
-  const {version} = require("@observablehq/framework/package.json") as {version: string};
-  const hooked = version === FRAMEWORK_VERSION;
+  const hooked = pinnedFramework();
   if (hooked) register("./framework-hooks.ts", import.meta.url);
   const shortcuts = await shortcutLookups();
   // @ts-expect-error Framework ships no types for its internals.

@@ -12,7 +12,7 @@ import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {FRAMEWORK_VERSION, sourceFiles} from "./framework-build.ts";
+import {pinnedFramework, sourceFiles} from "./framework-build.ts";
 
 const require = createRequire(import.meta.url);
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*)["']([^"'./][^"']*)["']/g;
@@ -31,8 +31,7 @@ export function bareImports(dirs: readonly string[]): string[] {
 
 /** Bundles every bare import of `components/` and the pages into the cache of the Framework root `root`; returns what was bundled or failed. */
 export async function bundleNodeImports(root: string, dirs: readonly string[]): Promise<{bundled: string[]; failed: string[]}> {
-  const {version} = require("@observablehq/framework/package.json") as {version: string};
-  if (version !== FRAMEWORK_VERSION) return {bundled: [], failed: []};
+  if (!pinnedFramework()) return {bundled: [], failed: []};
   // @ts-expect-error Framework ships no types for its internals.
   const {resolveNodeImport} = await import("@observablehq/framework/dist/node.js");
   const bundled: string[] = [];

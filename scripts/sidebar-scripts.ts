@@ -4,8 +4,9 @@
  * folder.
  *
  * Framework 1.13.4 bundles the sidebar's two inline scripts (search-init.js,
- * sidebar-init.js) with rollup and esbuild for every page: 1,616 bundles in
- * a build of 808 pages, whose esbuild round trips left the process idle. A
+ * sidebar-init.js) with rollup and esbuild for every page with a sidebar:
+ * 1,050 bundles in the atlas's build, whose esbuild round trips left the
+ * process idle. A
  * bundle depends on the page only through the imports it resolves and their
  * paths relative to the page's folder, so one bundle serves every page of a
  * folder whose resolver answers the same: the specifiers a bundle resolved
@@ -47,8 +48,8 @@ async function sameAnswers(resolved: [string, unknown][], resolveImport: Resolve
 export async function rollupClient(input: string, root: string, path: string, options: Options = {}): Promise<string> {
   const {resolveImport, ...rest} = options;
   if (typeof resolveImport !== "function") return bundle(input, root, path, options);
-  // Framework's relativePath depends on the folder of "/" + path only.
   uses++;
+  // Framework's relativePath depends on the folder of "/" + path only.
   const key = JSON.stringify([input, root, posix.dirname(posix.join("/", path)), rest]);
   const kept = bundles.get(key) ?? [];
   for (const entry of kept) if (await sameAnswers(entry.resolved, resolveImport)) return entry.code;
